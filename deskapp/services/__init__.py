@@ -1,0 +1,1 @@
+"""Use cases and queries over the rulebook and the store."""
