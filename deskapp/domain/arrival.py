@@ -72,6 +72,7 @@ class ArrivalMixin(RotationMixin):
                 raise RuleError("phone_taken", "该电话属于另一位客户。", "That phone belongs to another customer.")
         elif phone is not None and phone in self.by_phone:
             known = self.customers[self.by_phone[phone]]
+            self.dirty_c.add(known.id)
         family = self.customer_of(cmd.family_of) if cmd.family_of else None
         if cmd.relation is not None and cmd.relation not in RELATIONS:
             raise RuleError("bad_relation", f"未知的亲属关系：{cmd.relation}。", f"Unknown relation: {cmd.relation}.")
@@ -134,6 +135,7 @@ class ArrivalMixin(RotationMixin):
     def _new_customer(self, name, phone, alias, source) -> Customer:
         cust = Customer(self.next_id(), name, [phone] if phone else [], alias=alias, source=source, created=self.now)
         self.customers[cust.id] = cust
+        self.dirty_c.add(cust.id)
         if phone:
             self.by_phone[phone] = cust.id
         if name:
@@ -144,10 +146,12 @@ class ArrivalMixin(RotationMixin):
 
     def _add_visit(self, v: Visit) -> None:
         self.visits[v.id] = v
+        self.dirty_v.add(v.id)
         self.customer_visits.setdefault(v.customer_id, []).append(v.id)
         self._active[v.id] = v
 
     def _set_owner(self, cust: Customer, owner: str | None, rule: str) -> None:
+        self.dirty_c.add(cust.id)
         cust.owner = owner
         cust.owner_rule = rule
         cust.owner_since = self.now
@@ -364,7 +368,11 @@ class ArrivalMixin(RotationMixin):
         return any(o.id != v.id for o in self.busy_with(owner))
 
     def _finish_decision(self, v: Visit, cust: Customer, route: Route, d: Decision, zh: str, en: str) -> None:
-        v.rules = tuple(route.rules)
+        if not (v.registered or cust.registered):
+            d.cite("R9")
+            zh += f" R9：尚未登记姓名和电话，登记前不产生归属（{self.name(v.pending_owner)}待确认）。"
+            en += " R9: name and phone not yet recorded: no ownership until they are."
+        v.rules = tuple(route.rules) + (("R9",) if "R9" in d.rules and "R9" not in route.rules else ())
         v.explanation_zh, v.explanation_en = zh.strip(), en.strip()
         d.receiver, d.turn = v.receiver, v.turn
         if v.assist:
@@ -428,6 +436,7 @@ class ArrivalMixin(RotationMixin):
         gave = None
         for vid in self.customer_visits.get(cust.id, []):
             v = self.visits[vid]
+            self.dirty_v.add(vid)
             if not v.registered and v.pending_owner is not None:
                 v.registered = True
                 gave = v.pending_owner
@@ -504,6 +513,9 @@ class ArrivalMixin(RotationMixin):
         )
         self._add_visit(nv)
         self.routes[nv.id] = route
+        if route.sets_owner and cust.owner in exclude:
+            # R13/R28: the cancelled or refusing consultant does not keep the customer while it waits.
+            self._set_owner(cust, None, route.rules[0])
         for r in route.rules:
             d.cite(r)
         d.customer = cust.label

@@ -58,6 +58,7 @@ class ClaimsMixin(ArrivalMixin):
                 raise RuleError("not_own_customer", "置业顾问只能为自己的客户登记回访。",
                                 "A consultant may record follow-ups for their own customers only.")
         self.followups.append(FollowUpRecord(self.next_id(), cmd.who, cust.id, cmd.date, cmd.note))
+        self.dirty_f.add(self.followups[-1].id)
         d.customer = cust.label
         d.owner = cust.owner or "none"
         d.cite("R14")
@@ -79,6 +80,7 @@ class ClaimsMixin(ArrivalMixin):
             raise RuleError("no_record", f"没有{st.name}关于{cust.label}的此类记录。", f"No such record of {cmd.who} for {cust.label}.")
         rec = cands[-1]
         rec.amended = True
+        (self.dirty_v if cmd.record == "visit" else self.dirty_f).add(rec.id)
         rec.corrections.append(note)
         d.customer = cust.label
         d.owner = cust.owner or "none"
@@ -278,6 +280,7 @@ class ClaimsMixin(ArrivalMixin):
         if (upheld or r22) and rec.same_as is not None:
             for cid in linked:
                 self.customers[cid].same_as = linked - {cid}
+                self.dirty_c.add(cid)
         if rec.kind == "claim":
             entry = next(e for e in self.notice if e.id == rec.notice_id)
             if upheld:

@@ -46,6 +46,12 @@ class AddStaff(Command):
 
 
 @dataclass(frozen=True)
+class SetPin(Command):
+    who: str
+    pin_hash: str  # an argon2 hash made by the services layer; the domain keeps it opaque
+
+
+@dataclass(frozen=True)
 class SetPolicy(Command):
     changes: dict
 
@@ -259,6 +265,7 @@ class Assign(Command):
 VERB_OF: dict[type, str] = {
     AddStaff: "add_staff",
     SetPolicy: "set_policy",
+    SetPin: "set_pin",
     OpenDay: "day",
     CloseDay: "close_day",
     SignIn: "sign_in",

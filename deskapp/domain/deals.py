@@ -37,6 +37,7 @@ class DealsMixin(ClaimsMixin):
         self.deals.append(deal)
         cust.has_deal = True
         contract.has_deal = True
+        self.dirty_c.add(contract.id)
         d.customer = cust.label
         d.owner = cust.owner or "none"
         d.credit, d.split = owner, dict(split)
@@ -125,6 +126,7 @@ class DealsMixin(ClaimsMixin):
                 moved += 1
         for v in self.visits.values():
             if v.pending_owner == st.key:
+                self.dirty_v.add(v.id)
                 v.pending_owner = target if succ else None
         st.active, st.departed, st.successor = False, cmd.kind, target if succ else None
         if self.day is not None and st.key in self.day.present:
@@ -225,6 +227,14 @@ class DealsMixin(ClaimsMixin):
         self.policy = self.policy.with_changes(cmd.changes)
         d.explanation_zh = f"制度参数更新为第{self.policy.version}版：{cmd.changes}。"
         d.explanation_en = f"Policies updated to version {self.policy.version}: {cmd.changes}."
+
+    def _h_set_pin(self, cmd: c.SetPin, d: Decision) -> None:
+        st = self.staff_of(cmd.who)
+        if cmd.actor not in ("__system__", cmd.who):
+            self.require_role(cmd.actor, "depart")
+        st.pin_hash = cmd.pin_hash
+        d.explanation_zh = f"{st.name}的登录密码已设置。"
+        d.explanation_en = f"{cmd.who}'s PIN was set."
 
     def _h_add_staff(self, cmd: c.AddStaff, d: Decision) -> None:
         if cmd.actor not in ("__system__",):

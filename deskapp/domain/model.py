@@ -20,6 +20,7 @@ class Staff:
     departed: str | None = None  # laid_off | resigned | transferred
     successor: str | None = None  # R19 designee
     owes_turn: int = 0  # R25 with colleague_named_consumes_turn
+    pin_hash: str | None = None
 
 
 @dataclass

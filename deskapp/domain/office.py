@@ -20,23 +20,34 @@ class Office(DealsMixin):
     def execute(self, cmd: c.Command, now: dt.datetime) -> Decision:
         """Apply one command at `now`; on a RuleError nothing changes (the state is restored)."""
         handler = getattr(self, "_h_" + cmd.verb)
-        saved = self._snapshot()
         prev_now = self.now
         self.now = now
         d = Decision(cmd.verb, policy_version=self.policy.version, policy=dict(self.policy.values))
+        self.dirty_c, self.dirty_v, self.dirty_f = set(), set(), set()
+        self.dirty_v.update(self._active)
         try:
+            # Handlers validate everything before they write, so a RuleError leaves no trace
+            # (tests/domain/test_properties.py checks this on random days).
             handler(cmd, d)
             if cmd.verb not in ("arrive",):
                 self.drain_waiting(d)
         except Exception:
-            self._restore(saved)
             self.now = prev_now
             raise
+        self.dirty_v.update(self._active)
         d.policy_version = self.policy.version
         return d
 
-    # Refused commands must change nothing. Handlers validate before they write; the snapshot is a
-    # second line of defence that keeps a half-applied command from ever surviving an error.
+    def preview(self, cmd: c.Command, now: dt.datetime) -> Decision:
+        """What `execute` would decide, without recording anything (the check-in dialog's preview)."""
+        saved = self._snapshot()
+        prev_now = self.now
+        try:
+            return self.execute(cmd, now)
+        finally:
+            self._restore(saved)
+            self.now = prev_now
+
     def _snapshot(self):
         return copy.deepcopy({k: v for k, v in self.__dict__.items()})
 

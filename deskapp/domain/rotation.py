@@ -96,8 +96,15 @@ class RotationMixin(OfficeState):
                 return k
         return None
 
-    def next_up(self) -> str | None:
-        p = self.propose()
+    def next_up(self, at=None) -> str | None:
+        """Who would be proposed now (or at `at`, a datetime later today: duty windows depend on it)."""
+        saved = self.now
+        if at is not None and at > self.now:
+            self.now = at
+        try:
+            p = self.propose()
+        finally:
+            self.now = saved
         return p.who if p else None
 
     # ------------------------------------------------------------ membership
@@ -277,6 +284,7 @@ class RotationMixin(OfficeState):
         self._active.clear()
         for v in self.visits.values():
             if v.pending_owner is not None and not v.registered:
+                self.dirty_v.add(v.id)
                 v.pending_owner = None  # mechanics 8: incomplete at day end gives no ownership
 
     def _settle_notice(self, date: dt.date, d: Decision) -> None:

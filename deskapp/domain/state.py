@@ -69,6 +69,10 @@ class OfficeState:
         self.day: DayState | None = None
         self.routes: dict[int, object] = {}
         self._active: dict[int, Visit] = {}  # receptions in progress and waiting parties
+        # Rows the last command touched, for the store's read models.
+        self.dirty_c: set[int] = set()
+        self.dirty_v: set[int] = set()
+        self.dirty_f: set[int] = set()
         self.now: dt.datetime = dt.datetime(2000, 1, 1)
         self._ids = 0
 
@@ -90,6 +94,7 @@ class OfficeState:
 
     def customer_of(self, ref: str | None) -> Customer:
         if ref is not None and ref in self.by_ref:
+            self.dirty_c.add(self.by_ref[ref])
             return self.customers[self.by_ref[ref]]
         if ref is not None:
             try:
@@ -97,6 +102,7 @@ class OfficeState:
 
                 cid = self.by_phone.get(normalize_phone(ref))
                 if cid is not None:
+                    self.dirty_c.add(cid)
                     return self.customers[cid]
             except RuleError:
                 pass

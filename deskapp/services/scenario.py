@@ -246,7 +246,7 @@ class ScenarioRun:
             actual = (d.turn if d else None) or "none"
             return actual, actual == want
         if key == "next_up":
-            actual = _norm_key(o.next_up())
+            actual = _norm_key(o.next_up(self.now() if is_check else None))
             return actual, actual == _norm_key(want)
         if key == "credits":
             actual = {str(k): o.credits_of(str(k)) for k in want}

@@ -1,0 +1,155 @@
+"""Frozen DTOs the query side hands to the window and the printers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CreditToken:
+    rule: str
+    reason: str
+    earned: dt.datetime
+
+
+@dataclass(frozen=True)
+class ConsultantRow:
+    key: str
+    name: str
+    team: str | None
+    role: str  # consultant | team_leader
+    position: int  # 1 = next in line in the upcoming order; 0 = not in today's rotation
+    state: str  # free | receiving | out_personal | out_official | resting | on_leave | suspended | absent | signed_out
+    detail: str  # whom they receive / why away
+    since: dt.datetime | None
+    is_next: bool
+    on_duty: bool
+    owes_turn: int
+    credits: tuple[CreditToken, ...]
+
+
+@dataclass(frozen=True)
+class ReceptionRow:
+    visit_id: int
+    at: dt.datetime
+    customer_id: int
+    customer: str
+    phone: str
+    receiver: str | None  # staff key
+    receiver_name: str
+    kind: str  # rotation | makeup | duty | owner | named | standin | waiting
+    turn: str
+    active: bool
+    rules: tuple[str, ...]
+    explanation: str
+    owner_name: str
+    amended: bool
+    cancelled: bool
+
+
+@dataclass(frozen=True)
+class Board:
+    date: dt.date | None
+    now: dt.datetime
+    next_up: str | None
+    next_up_name: str
+    next_up_via: str  # duty | credit | rotation | ""
+    rows: tuple[ConsultantRow, ...]
+    receptions: tuple[ReceptionRow, ...]
+    waiting: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CustomerHit:
+    id: int
+    name: str
+    phone: str
+    owner: str | None
+    owner_name: str
+    last_visit: dt.datetime | None
+    continuous: bool
+    matched_by: str  # phone | name | pinyin
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    at: dt.datetime
+    kind: str  # visit | follow_up | deal | claim | ruling
+    who: str
+    who_name: str
+    text: str
+    amended: bool
+    corrections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    id: int
+    name: str
+    phones: tuple[str, ...]
+    owner: str | None
+    owner_name: str
+    owner_rule: str | None
+    owner_since: dt.datetime | None
+    source: str
+    has_deal: bool
+    continuous: bool
+    history: tuple[HistoryItem, ...]
+
+
+@dataclass(frozen=True)
+class NoticeItem:
+    id: int
+    date: dt.date
+    at: dt.datetime
+    customer_id: int
+    customer: str
+    phone: str
+    receiver: str | None
+    receiver_name: str
+    status: str
+    claimant_name: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    at: dt.datetime
+    who: str
+    who_name: str
+    kind: str  # visit | follow_up
+    summary: str
+    admissible: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    id: int
+    kind: str  # claim | dispute
+    customer_id: int
+    customer: str
+    phone: str
+    claimant: str
+    claimant_name: str
+    against: str | None
+    against_name: str
+    raised: dt.datetime
+    status: str
+    evidence: tuple[EvidenceRow, ...]
+    proposed: str | None
+    proposed_name: str
+    proposed_rules: tuple[str, ...]
+    proposed_explanation: str
+    decision: str | None
+    decision_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StaffView:
+    key: str
+    name: str
+    role: str
+    team: str | None
+    active: bool

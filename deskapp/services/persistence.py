@@ -1,0 +1,232 @@
+"""The persistent office: every accepted command is one journal entry plus its read-model rows, in one
+transaction under the office lock; the rulebook state is rebuilt from the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, insert, select
+
+from deskapp.domain import Decision, Office
+from deskapp.domain.commands import Command, command_from_dict
+from deskapp.services.office_service import OfficeService
+from deskapp.services.pinyin import name_keys
+from deskapp.store import readmodels as rm
+from deskapp.store.engine import read_connection, write_connection
+from deskapp.store.errors import StoreError
+from deskapp.store.journal import Journal, verify_chain
+from deskapp.store.migrate import open_store
+from deskapp.store.notify import ChangeWatcher
+
+_journal = Journal()
+COMMAND_KIND = "command"
+
+
+def decision_summary(d: Decision) -> dict:
+    return {
+        "customer": d.customer, "receiver": d.receiver, "owner": d.owner, "turn": d.turn, "notify": d.notify,
+        "assist": d.assist, "rules": d.rules, "explanation": d.explanation_zh, "policy": d.policy,
+        "credit": d.credit, "split": d.split, "sanctions": d.sanctions,
+    }
+
+
+def customer_row(office: Office, cid: int, seq: int) -> dict:
+    c = office.customers[cid]
+    phone = c.phones[0] if c.phones else ""
+    full, initials = name_keys(c.name) if c.name else ("", "")
+    return {
+        "id": c.id, "name": c.name or "", "phone": phone, "phone_rev": phone[::-1], "phones": ",".join(c.phones),
+        "pinyin": full[:80], "initials": initials[:20], "owner": c.owner, "owner_rule": c.owner_rule,
+        "source": c.source, "has_deal": bool(c.has_deal), "same_as": ",".join(map(str, sorted(c.same_as))),
+        "seq": seq,
+    }
+
+
+def visit_row(office: Office, vid: int, seq: int) -> dict:
+    v = office.visits[vid]
+    return {
+        "id": v.id, "customer_id": v.customer_id, "day": v.at.date().isoformat(), "at": v.at.isoformat(),
+        "receiver": v.receiver, "kind": v.kind, "turn": v.turn, "registered": bool(v.registered),
+        "active": bool(v.active), "cancelled": bool(v.cancelled), "amended": bool(v.amended),
+        "rules": ",".join(v.rules), "explanation": v.explanation_zh, "seq": seq,
+    }
+
+
+def followup_row(office: Office, fid: int, seq: int) -> dict:
+    f = next(x for x in office.followups if x.id == fid)
+    return {"id": f.id, "who": f.who, "customer_id": f.customer_id, "date": f.date.isoformat(),
+            "amended": bool(f.amended), "seq": seq}
+
+
+def _upsert(conn, table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
+    conn.execute(insert(table), rows)
+
+
+def write_read_models(conn, office: Office, seq: int) -> None:
+    _upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
+    _upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
+    fids = {f.id for f in office.followups}
+    _upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f) if i in fids])
+
+
+def replay(conn, office: Office, from_seq: int = 1) -> int:
+    """Apply journal entries from `from_seq` on to `office`; returns the last seq applied."""
+    last = from_seq - 1
+    for entry in _journal.read(conn, from_seq):
+        if entry.kind == COMMAND_KIND:
+            office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+        last = entry.seq
+    return last
+
+
+class PersistentOfficeService(OfficeService):
+    """OfficeService over a database: SQLite by default, PostgreSQL by URL."""
+
+    def __init__(self, url: str | None = None, station: str = "desk-1", engine=None):
+        self.engine = engine or open_store(url)
+        self.station = station
+        self.sink = None
+        self._watcher: ChangeWatcher | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        office = Office()
+        with read_connection(self.engine) as conn:
+            self.head = replay(conn, office)
+        self.office = office
+
+    def handle(self, cmd: Command, now: dt.datetime) -> Decision:
+        try:
+            with write_connection(self.engine) as conn:
+                head, _ = _journal.head(conn)
+                if head != self.head:  # another station wrote: catch up under the lock
+                    self.head = replay(conn, self.office, self.head + 1)
+                decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
+                entry = _journal.append(
+                    conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
+                    payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
+                    policy_version=decision.policy_version, expected_head=self.head,
+                )
+                write_read_models(conn, self.office, entry.seq)
+        except StoreError:
+            self.reload()  # the in-memory rulebook may be ahead of what was committed
+            raise
+        except Exception as err:
+            from deskapp.domain import RuleError
+
+            if not isinstance(err, RuleError):
+                self.reload()
+            raise
+        self.head = entry.seq
+        return decision
+
+    def poll_changes(self) -> bool:
+        """True if another station committed since the last call (then the office is caught up)."""
+        if self._watcher is None:
+            self._watcher = ChangeWatcher(self.engine)
+        if not self._watcher.poll():
+            return False
+        with read_connection(self.engine) as conn:
+            head, _ = _journal.head(conn)
+            if head == self.head:
+                return False
+            self.head = replay(conn, self.office, self.head + 1)
+        return True
+
+    def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+        self.engine.dispose()
+
+
+@dataclass
+class VerifyReport:
+    ok: bool
+    count: int
+    message: str
+    seq: int | None = None
+
+
+def verify(engine) -> VerifyReport:
+    """Walk the hash chain, then rebuild the read models from the journal and compare them row by row."""
+    with read_connection(engine) as conn:
+        chain = verify_chain(conn)
+        if not chain.ok:
+            return VerifyReport(False, chain.count, f"journal entry {chain.first_bad_seq}: {chain.reason}",
+                                chain.first_bad_seq)
+        office = Office()
+        expected: dict[str, dict[int, dict]] = {"customers": {}, "visits": {}, "followups": {}}
+        for entry in _journal.read(conn):
+            if entry.kind != COMMAND_KIND:
+                continue
+            office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+            for i in office.dirty_c:
+                expected["customers"][i] = customer_row(office, i, entry.seq)
+            for i in office.dirty_v:
+                expected["visits"][i] = visit_row(office, i, entry.seq)
+            fids = {f.id for f in office.followups}
+            for i in office.dirty_f:
+                if i in fids:
+                    expected["followups"][i] = followup_row(office, i, entry.seq)
+        for table in rm.READ_MODELS:
+            want = expected[table.name]
+            got = {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
+            for key in sorted(set(want) | set(got)):
+                w, g = want.get(key), got.get(key)
+                if w is None:
+                    return VerifyReport(False, chain.count, f"{table.name} row {key} is not in the journal", g["seq"])
+                if g is None:
+                    return VerifyReport(False, chain.count, f"{table.name} row {key} (journal entry {w['seq']}) is missing",
+                                        w["seq"])
+                for col, val in w.items():
+                    if _norm(g.get(col)) != _norm(val):
+                        return VerifyReport(
+                            False, chain.count,
+                            f"{table.name} row {key}: column {col} is {g.get(col)!r} but journal entry {w['seq']} "
+                            f"says {val!r}", w["seq"])
+    return VerifyReport(True, chain.count, f"OK: {chain.count} journal entries, read models match")
+
+
+def _norm(v):
+    if isinstance(v, bool):
+        return int(v)
+    return v
+
+
+def rebuild(engine) -> int:
+    """Re-derive every read model from the journal; returns the number of entries replayed."""
+    office = Office()
+    with write_connection(engine) as conn:
+        for table in rm.READ_MODELS:
+            conn.execute(delete(table))
+        n = 0
+        for entry in list(_journal.read(conn)):
+            if entry.kind != COMMAND_KIND:
+                continue
+            office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+            write_read_models(conn, office, entry.seq)
+            n += 1
+    return n
+
+
+def scenario_service_factory(url: str | None, workdir: Path | None = None):
+    """A fresh office per scenario file: a throwaway SQLite file, or a fresh schema on `url`."""
+    counter = {"n": 0}
+
+    def factory():
+        counter["n"] += 1
+        if url and not url.startswith("sqlite"):
+            from deskapp.services.pgtemp import fresh_database
+
+            return PersistentOfficeService(fresh_database(url), station="scenario")
+        base = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="deskapp-scenario-"))
+        path = base / f"scenario-{counter['n']}.sqlite3"
+        return PersistentOfficeService(f"sqlite:///{path}", station="scenario")
+
+    return factory

@@ -1,0 +1,61 @@
+"""Every scenario file is the rulebook's contract: run each through the real runner (SQLite by default)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from deskapp.services.scenario import run_file, run_files
+
+HERE = Path(__file__).parent
+FILES = sorted(HERE.glob("*.yaml"))
+BAD = sorted((HERE.parent / "scenarios_bad").glob("*.yaml"))
+
+
+def test_there_are_enough_scenarios():
+    assert len(FILES) >= 40
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_scenario_passes(path, scenario_factory):
+    report = run_file(path, scenario_factory)
+    failures = [
+        f"step {s.index} ({s.verb}): {e['key']} expected {e['expected']!r} got {e['actual']!r} {e.get('note', '')}"
+        for s in report.steps
+        if not s.ok
+        for e in s.expectations
+        if not e["ok"]
+    ]
+    assert report.status == "passed", "\n".join(failures) or report.error
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_malformed_file_exits_2_naming_file_and_reason(path):
+    out, err = io.StringIO(), io.StringIO()
+    assert run_files([str(path)], out, err) == 2
+    assert str(path) in err.getvalue()
+    assert json.loads(out.getvalue())["status"] == "malformed"
+
+
+def test_cli_exit_codes(tmp_path):
+    good = FILES[0]
+    failing = tmp_path / "fail.yaml"
+    failing.write_text(
+        "title: wrong on purpose\nstaff: {A: {name: 张三}, B: {name: 李四}}\nsteps:\n"
+        "  - day: 2026-11-20\n  - sign_in: [A, B]\n  - check: {next_up: B}\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: x\nstaff: {A: {name: 张三}}\nsteps:\n  - day: 2026-11-20\n  - fly: A\n", encoding="utf-8")
+    run = lambda *f: subprocess.run([sys.executable, "-m", "deskapp", "scenario", "run", *map(str, f)],  # noqa: E731
+                                    capture_output=True, text=True)
+    assert run(good).returncode == 0
+    res = run(failing)
+    assert res.returncode == 1 and "step 3" in res.stderr and "next_up" in res.stderr
+    res = run(broken)
+    assert res.returncode == 2 and "step 2" in res.stderr and "fly" in res.stderr
