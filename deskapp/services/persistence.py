@@ -17,7 +17,7 @@ from deskapp.services.pinyin import name_keys
 from deskapp.store import readmodels as rm
 from deskapp.store.engine import read_connection, write_connection
 from deskapp.store.errors import StoreError
-from deskapp.store.journal import Journal, verify_chain
+from deskapp.store.journal import Journal, lock_office, verify_chain
 from deskapp.store.migrate import open_store
 from deskapp.store.notify import ChangeWatcher
 
@@ -104,6 +104,7 @@ class PersistentOfficeService(OfficeService):
     def handle(self, cmd: Command, now: dt.datetime) -> Decision:
         try:
             with write_connection(self.engine) as conn:
+                lock_office(conn)  # the office's rotation lock, before reading the head
                 head, _ = _journal.head(conn)
                 if head != self.head:  # another station wrote: catch up under the lock
                     self.head = replay(conn, self.office, self.head + 1)

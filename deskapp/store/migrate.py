@@ -30,6 +30,7 @@ __all__ = [
     "SchemaStatus",
     "alembic_config",
     "head_revision",
+    "known_revisions",
     "check_schema",
     "upgrade",
     "open_store",
@@ -44,6 +45,7 @@ _PG_MIGRATION_LOCK = 0x6465736B  # 'desk'
 def alembic_config(url: str | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
     if url:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -60,6 +62,11 @@ def head_revision() -> str:
     if len(heads) != 1:  # a packaging/development error, not a user one
         raise RuntimeError(f"migrations have {len(heads)} heads: {heads}")
     return heads[0]
+
+
+def known_revisions() -> set[str]:
+    """Every revision id this code has a migration for."""
+    return {sc.revision for sc in _script().walk_revisions()}
 
 
 @dataclass(frozen=True, slots=True)
