@@ -40,13 +40,51 @@ class Office(DealsMixin):
 
     def preview(self, cmd: c.Command, now: dt.datetime) -> Decision:
         """What `execute` would decide, without recording anything (the check-in dialog's preview)."""
-        saved = self._snapshot()
+        saved = self._light_snapshot(cmd) if isinstance(cmd, c.Arrive) else self._snapshot()
         prev_now = self.now
         try:
             return self.execute(cmd, now)
         finally:
             self._restore(saved)
             self.now = prev_now
+
+    _SMALL = ("day", "staff", "credits", "notice", "claims", "sanctions", "policy", "_ids", "now")
+
+    def _light_snapshot(self, cmd: c.Arrive) -> dict:
+        """An undo point for a check-in preview without copying the whole customer base.
+
+        A check-in adds records and mutates only today's small state plus the customers it names;
+        containers are copied shallowly, those customers and the small state deeply.
+        """
+        saved = {}
+        for key, value in self.__dict__.items():
+            if key in self._SMALL:
+                saved[key] = copy.deepcopy(value)
+            elif isinstance(value, (dict, list, set)):
+                saved[key] = copy.copy(value)
+            else:
+                saved[key] = value
+        touched: set[int] = set()
+        from .phone import normalize_phone
+
+        for ref in (cmd.is_customer, cmd.referred_by, cmd.family_of, cmd.name):
+            if ref is not None and ref in self.by_ref:
+                touched.add(self.by_ref[ref])
+        for raw in [cmd.phone] + [p.phone for p in cmd.group]:
+            try:
+                cid = self.by_phone.get(normalize_phone(raw)) if raw else None
+            except Exception:  # noqa: BLE001 - a bad phone is refused by execute itself
+                cid = None
+            if cid is not None:
+                touched.add(cid)
+        for cid in touched:
+            saved["customers"][cid] = copy.deepcopy(self.customers[cid])
+            if cid in self.customer_visits:
+                saved["customer_visits"][cid] = list(self.customer_visits[cid])
+        saved["_active"] = {k: copy.deepcopy(v) for k, v in self._active.items()}
+        for vid, v in saved["_active"].items():
+            saved["visits"][vid] = v
+        return saved
 
     def _snapshot(self):
         return copy.deepcopy({k: v for k, v in self.__dict__.items()})

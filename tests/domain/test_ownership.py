@@ -271,3 +271,19 @@ def test_refused_commands_record_nothing(desk):
     after = desk.office.__dict__
     keep = lambda d: {k: v for k, v in d.items() if k != "now" and not k.startswith("dirty_")}  # noqa: E731
     assert keep(before) == keep(after)
+
+
+def test_preview_of_a_check_in_records_nothing(desk):
+    import copy
+
+    desk.sign_in("A", "B")
+    desk.arrive("李女士", "13800001111")
+    desk.do(c.StepOut("B", "official", actor="S"))
+    before = copy.deepcopy({k: v for k, v in desk.office.__dict__.items() if not k.startswith("dirty_")})
+    for cmd in [c.Arrive(c.Answers(False), name="李女士", phone="13800001111"),
+                c.Arrive(c.Answers(True), name="新客", phone="13900001111", group=(c.Party("团员", "13900002222"),)),
+                c.Arrive(c.Answers(True), name="朋友", referred_by="李女士")]:
+        d = desk.office.preview(cmd, desk.t)
+        assert d.verb == "arrive"
+    after = {k: v for k, v in desk.office.__dict__.items() if not k.startswith("dirty_")}
+    assert after == before
