@@ -50,7 +50,8 @@ def cmd_demo(args) -> int:
     if service.head:
         print("this database already holds an office; demo data goes only into an empty one", file=sys.stderr)
         return 1
-    info = build_demo(service, seed=args.seed, customers=args.customers, days=args.days)
+    with service.bulk():
+        info = build_demo(service, seed=args.seed, customers=args.customers, days=args.days)
     print(f"demo office ready: {info.office_name}; PIN for everyone: 1234")
     return 0
 

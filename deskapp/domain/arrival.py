@@ -43,6 +43,7 @@ class Route:
     owes_turn: bool = False
     cover: str | None = None
     standin_rule: str = "R2"
+    members: list = field(default_factory=list)  # R34: the other buyers of a group, created when received
     why_zh: str = ""
     why_en: str = ""
 
@@ -99,6 +100,7 @@ class ArrivalMixin(RotationMixin):
             if cmd.name:
                 self.by_ref[cmd.name] = cust.id
         route = self._route(cust, known is not None, cmd, named, referrer, d)
+        route.members = members
         visit = Visit(
             id=self.next_id(), customer_id=cust.id, at=self.now, receiver=None, kind="waiting", turn="none",
             registered=cust.registered, first_visit=a.first_visit, contacted_by=a.contacted_by, names=a.names,
@@ -121,13 +123,6 @@ class ArrivalMixin(RotationMixin):
             d.turn = "none"
             d.explanation_zh = (route.why_zh + " 目前无人可接待，客户排队等候。").strip()
             d.explanation_en = (route.why_en + " Nobody is free: the party waits.").strip()
-        if members and visit.receiver:
-            for name, mphone in members:
-                if mphone and mphone in self.by_phone:
-                    continue
-                m = self._new_customer(name, mphone, None, cmd.source)
-                if m.registered:
-                    self._set_owner(m, visit.receiver, "R34")
         d.owner = cust.owner or "none"
         if visit.assist:
             d.assist = visit.assist
@@ -298,6 +293,12 @@ class ArrivalMixin(RotationMixin):
         v.receiver = p.who
         if route.sets_owner:
             self._own(v, cust, p.who, route.rules[0])
+        for name, mphone in route.members:
+            if mphone and mphone in self.by_phone:
+                continue  # an old customer among the group keeps their owner
+            m = self._new_customer(name, mphone, None, v.source)
+            if m.registered:
+                self._set_owner(m, p.who, "R34")
         for e in self.notice:
             if e.visit_id == v.id:
                 e.receiver = p.who

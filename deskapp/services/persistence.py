@@ -3,6 +3,7 @@ transaction under the office lock; the rulebook state is rebuilt from the journa
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import tempfile
 from dataclasses import dataclass
@@ -101,30 +102,57 @@ class PersistentOfficeService(OfficeService):
             self.head = replay(conn, office)
         self.office = office
 
+    @contextlib.contextmanager
+    def bulk(self):
+        """Many commands in one transaction (demo data, imports): all land, or none."""
+        with write_connection(self.engine) as conn:
+            lock_office(conn)
+            self._bulk_conn = conn
+            try:
+                yield self
+            except BaseException:
+                self._bulk_conn = None
+                self.reload_after_rollback = True
+                raise
+            finally:
+                self._bulk_conn = None
+        if getattr(self, "reload_after_rollback", False):
+            self.reload_after_rollback = False
+            self.reload()
+
+    def _apply(self, conn, cmd: Command, now: dt.datetime) -> Decision:
+        head, _ = _journal.head(conn)
+        if head != self.head:  # another station wrote: catch up under the lock
+            self.head = replay(conn, self.office, self.head + 1)
+        decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
+        entry = _journal.append(
+            conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
+            payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
+            policy_version=decision.policy_version, expected_head=self.head,
+        )
+        write_read_models(conn, self.office, entry.seq)
+        self.head = entry.seq
+        return decision
+
     def handle(self, cmd: Command, now: dt.datetime) -> Decision:
+        if getattr(self, "_bulk_conn", None) is not None:
+            return self._apply(self._bulk_conn, cmd, now)
+        saved_head = self.head
         try:
             with write_connection(self.engine) as conn:
                 lock_office(conn)  # the office's rotation lock, before reading the head
-                head, _ = _journal.head(conn)
-                if head != self.head:  # another station wrote: catch up under the lock
-                    self.head = replay(conn, self.office, self.head + 1)
-                decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
-                entry = _journal.append(
-                    conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
-                    payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
-                    policy_version=decision.policy_version, expected_head=self.head,
-                )
-                write_read_models(conn, self.office, entry.seq)
+                decision = self._apply(conn, cmd, now)
         except StoreError:
+            self.head = saved_head
             self.reload()  # the in-memory rulebook may be ahead of what was committed
             raise
         except Exception as err:
             from deskapp.domain import RuleError
 
             if not isinstance(err, RuleError):
+                self.head = saved_head
                 self.reload()
             raise
-        self.head = entry.seq
         return decision
 
     def poll_changes(self) -> bool:

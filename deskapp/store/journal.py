@@ -24,18 +24,26 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import enum
+import gc
 import hashlib
 import json
+import multiprocessing
+import operator
+import os
+import re
+import sqlite3
+import threading
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from deskapp.store.engine import READ_ONLY_OPTION
+from deskapp.store.engine import READ_ONLY_OPTION, sqlite_path
 from deskapp.store.errors import StoreError
 from deskapp.store.notify import notify_change
 from deskapp.store.schema import journal as journal_table
@@ -81,6 +89,17 @@ def canonical_json(obj: Any) -> str:
     datetimes/dates/times as ISO strings, enums by value, Decimal/UUID as str, sets sorted."""
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False,
                       default=_default)
+
+
+_BAD_IDENT = re.compile(r'[\x00-\x1f"\\]')
+
+
+def _check_text(name: str, value: str) -> None:
+    # station/actor/kind are identifiers: no quote, backslash or control character (which lets verify
+    # hash them without escaping; see _FAST_FMT).
+    if not isinstance(value, str) or not value or _BAD_IDENT.search(value):
+        raise ValueError(f"journal {name} must be a non-empty string without quotes, backslashes or "
+                         f"control characters: {value!r}")
 
 
 def canonical_at(at: _dt.datetime | str) -> str:
@@ -185,6 +204,9 @@ class Journal:
         StoreError('head_moved') is raised and nothing is written (roll back and decide again).
         Also issues NOTIFY (PostgreSQL) so that other stations refresh after the commit.
         """
+        _check_text("station", station)
+        _check_text("actor", actor)
+        _check_text("kind", kind)
         lock_office(conn)
         at_s = canonical_at(at)
         payload_json = canonical_json(dict(payload))
@@ -240,75 +262,276 @@ class Journal:
 @dataclass(frozen=True, slots=True)
 class VerifyResult:
     ok: bool
-    count: int  # entries checked (all of them when ok)
+    count: int  # entries found good (all of them when ok; those before first_bad_seq otherwise)
     first_bad_seq: int | None
     reason: str  # English sentence ('' when ok)
     code: str = "ok"  # 'ok', 'gap', 'broken_link', 'bad_hash'
-    head_seq: int = 0  # last entry checked (when ok: the head)
-    head_hash: str = ZERO_HASH
+    head_seq: int = 0  # when ok: seq of the last entry (compare with one kept outside the database)
+    head_hash: str = ZERO_HASH  # when ok: its hash
 
 
-_VERIFY_COLS = "seq, at, station, actor, kind, payload, policy_version, prev_hash, hash"
+_SELECT_RANGE = ("SELECT seq, at, station, actor, kind, payload, policy_version, prev_hash, hash "
+                 "FROM journal WHERE seq >= ? AND seq <= ? ORDER BY seq")
+_ZERO_B = ZERO_HASH.encode()
+# Hashed message with the four short text fields written without escaping. append() refuses '"', '\\'
+# and control characters in them, so for every genuine entry this is the canonical message. For a
+# tampered row it may differ from the canonical one, but a row whose short fields hold no '"' cannot
+# reproduce the message of a different row (fields cannot shift across the quoted separators), so a
+# match proves the row is the one that was hashed; a chunk with a '"' in a short field is checked the
+# exact way (json escaping, as entry_hash does).
+_FAST_FMT = (b'{"actor":"%s","at":"%s","kind":"%s","payload":%s,"policy_version":%a,'
+             b'"prev_hash":"%s","seq":%d,"station":"%s"}')
+_GETTERS = tuple(operator.itemgetter(i) for i in (1, 2, 3, 4))  # at, station, actor, kind
+PARALLEL_MIN_ENTRIES = 200_000
 
 
-def verify_chain(conn: Connection, *, chunk: int = 20_000,
-                 progress: Callable[[int], None] | None = None) -> VerifyResult:
+def verify_chain(conn: Connection, *, chunk: int = 20_000, progress: Callable[[int], None] | None = None,
+                 workers: int | None = None) -> VerifyResult:
     """Walk the whole journal in seq order and check it: seq continuous from 1 (a deleted row is a
-    gap), each prev_hash equal to the previous entry's hash, each hash equal to the recomputed one
-    (any changed field). Stops at the first bad entry. Streams in chunks: memory does not grow with
-    the journal. ``progress(count)`` is called after each chunk.
+    gap), each prev_hash equal to the previous entry's hash, each hash equal to the hash recomputed
+    from the stored columns (any changed field). Reports the first bad entry. Streams in chunks:
+    memory does not grow with the journal. ``progress(n_checked)`` is called now and then.
+
+    SQLite: text is read as bytes and hashed without per-field decoding; with ``workers`` > 1 (None:
+    automatic — all cores when the journal has at least PARALLEL_MIN_ENTRIES entries, fork is available
+    and this process runs no other thread) the seq range is split between forked processes, each with
+    its own read-only connection (entries never change, so they all see the same ones).
+    PostgreSQL: one server-side cursor.
 
     Use a read connection (:func:`deskapp.store.engine.read_connection`) to verify a live SQLite
     database without holding the write lock.
     """
     # Make SQLAlchemy begin its transaction (BEGIN on SQLite, a snapshot on PostgreSQL) before using
     # the DBAPI connection underneath, so the whole walk sees one consistent state.
-    conn.exec_driver_sql("SELECT 1")
+    row = conn.execute(_HEAD).first()
+    head = int(row[0]) if row is not None else 0
+    if head == 0:
+        return VerifyResult(True, 0, None, "", "ok", 0, ZERO_HASH)
     dbapi = conn.connection.dbapi_connection
-    pg = conn.dialect.name == "postgresql"
-    if pg:
-        cur = dbapi.cursor(name=f"deskapp_verify_{uuid.uuid4().hex[:12]}")
-        cur.itersize = chunk
-    else:
-        cur = dbapi.cursor()
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples: generational GC passes would cost more than the work
     try:
-        cur.execute(f"SELECT {_VERIFY_COLS} FROM journal ORDER BY seq")
-        return _walk(cur, chunk, progress)
+        if conn.dialect.name == "postgresql":
+            return _verify_pg(dbapi, head, chunk, progress)
+        return _verify_sqlite(conn, dbapi, head, chunk, progress, workers)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _verify_pg(dbapi: Any, head: int, chunk: int, progress: Callable[[int], None] | None) -> VerifyResult:
+    cur = dbapi.cursor(name=f"deskapp_verify_{uuid.uuid4().hex[:12]}")
+    cur.itersize = chunk
+    try:
+        cur.execute(_SELECT_RANGE.replace("?", "%s"), (1, head))
+        r = _walk_exact(cur.fetchmany, 1, head, ZERO_HASH, chunk, progress)
     finally:
         cur.close()
+    return _result(r, 1, head)
 
 
-def _walk(cur: Any, chunk: int, progress: Callable[[int], None] | None) -> VerifyResult:
+def _verify_sqlite(conn: Connection, dbapi: Any, head: int, chunk: int,
+                   progress: Callable[[int], None] | None, workers: int | None) -> VerifyResult:
+    path = sqlite_path(conn)
+    n = _decide_workers(workers, head, path)
+    if n <= 1:
+        r = _walk_sqlite_dbapi(dbapi, 1, head, _ZERO_B, chunk, progress)
+        return _result(r, 1, head)
+    # split [1, head] into n ranges; this process does the first, forked children the others
+    bounds = [1 + (head * i) // n for i in range(n + 1)]
+    ranges = [(bounds[i], bounds[i + 1] - 1) for i in range(n)]
+    ctx = multiprocessing.get_context("fork")
+    procs = []
+    try:
+        for lo, hi in ranges[1:]:
+            recv, send = ctx.Pipe(duplex=False)
+            p = ctx.Process(target=_range_worker, args=(str(path), lo, hi, chunk, send), daemon=True)
+            p.start()
+            send.close()
+            procs.append((p, recv))
+        lo, hi = ranges[0]
+        results = [_walk_sqlite_dbapi(dbapi, lo, hi, _ZERO_B, chunk, progress)]
+        for p, recv in procs:
+            try:
+                results.append(recv.recv())
+            except EOFError:
+                raise RuntimeError("a verify worker process died") from None
+            finally:
+                recv.close()
+            p.join()
+    finally:
+        for p, _ in procs:
+            if p.is_alive():
+                p.kill()
+                p.join()
+    # stitch: each range must start where the previous one ended
+    prev_end = _ZERO_B
+    total = 0
+    for (lo, hi), r in zip(ranges, results, strict=True):
+        ok, checked, bad_seq, code, reason, first_prev, last_hash = r
+        if checked > 0 and first_prev != prev_end:
+            return _result((False, 0, lo, "broken_link", _link_reason(lo), first_prev, prev_end),
+                           1, head, offset=total)
+        if not ok:
+            return _result(r, lo, hi, offset=total)
+        total += checked
+        prev_end = last_hash
+    return _result((True, total, None, "ok", "", _ZERO_B, prev_end), 1, head)
+
+
+def _decide_workers(workers: int | None, head: int, path: Any) -> int:
+    if path is None or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if workers is None:
+        if head < PARALLEL_MIN_ENTRIES or threading.active_count() > 1:
+            return 1
+        workers = os.cpu_count() or 1
+    return max(1, min(int(workers), 8, head // 1000 or 1))
+
+
+def _range_worker(path: str, lo: int, hi: int, chunk: int, send: Any) -> None:  # runs in a child
+    try:
+        uri = "file:" + urllib.parse.quote(path) + "?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout={30_000}")
+            r = _walk_sqlite_dbapi(db, lo, hi, None, chunk, None)
+        finally:
+            db.close()
+        send.send(r)
+    finally:
+        send.close()
+
+
+def _walk_sqlite_dbapi(db: Any, lo: int, hi: int, prev: bytes | None, chunk: int,
+                       progress: Callable[[int], None] | None) -> tuple:
+    """Walk seq lo..hi on a sqlite3 connection. ``prev``: the hash entry lo must link to, or None to
+    take entry lo's own prev_hash (a worker's first entry; the parent stitches the ranges)."""
+    old_factory = db.text_factory
+    db.text_factory = bytes
+    cur = db.cursor()
+    try:
+        cur.execute(_SELECT_RANGE, (lo, hi))
+        return _walk_bytes(cur.fetchmany, lo, hi, prev, chunk, progress)
+    finally:
+        cur.close()
+        db.text_factory = old_factory
+
+
+def _walk_bytes(fetch: Callable[[int], list], start: int, hi: int, prev: bytes | None, chunk: int,
+                progress: Callable[[int], None] | None) -> tuple:
+    """Returns (ok, n_checked, bad_seq, code, reason, first_prev_hash, last_hash) with hashes as bytes."""
     sha = _sha256
-    q = _quote
-    expected = 1
-    prev = ZERO_HASH
-    fetch = cur.fetchmany
+    fmt = _FAST_FMT
+    q = b'"'
+    join = b"".join
+    g_at, g_station, g_actor, g_kind = _GETTERS
+    expected = start
+    first_prev = None
     while True:
         rows = fetch(chunk)
         if not rows:
             break
+        if first_prev is None:
+            first_prev = rows[0][7]
+            if prev is None:
+                prev = first_prev
+        # The fast path is valid for this chunk if no short field holds a '"' (see _FAST_FMT).
+        try:
+            fast = not (q in join(map(g_at, rows)) or q in join(map(g_station, rows))
+                        or q in join(map(g_actor, rows)) or q in join(map(g_kind, rows)))
+        except TypeError:  # a value of another type in a text column
+            fast = False
         for seq, at, station, actor, kind, payload, pv, prev_hash, h in rows:
             if seq != expected:
-                return _bad(expected, "gap",
-                            f"entry {expected} is missing (next entry found is {seq})", prev)
+                return (False, expected - start, expected, "gap", _gap_reason(expected, seq),
+                        first_prev, prev)
             if prev_hash != prev:
-                return _bad(seq, "broken_link",
-                            f"entry {seq} does not link to entry {seq - 1} (prev_hash differs: entry "
-                            f"{seq - 1} or {seq} was altered)", prev)
-            m = (f'{{"actor":{q(actor)},"at":{q(at)},"kind":{q(kind)},"payload":{payload},'
-                 f'"policy_version":{pv},"prev_hash":"{prev_hash}","seq":{seq},"station":{q(station)}}}')
-            if sha(m.encode()).hexdigest() != h:
-                return _bad(seq, "bad_hash",
-                            f"entry {seq} was altered (its content does not match its hash)", prev)
+                return (False, seq - start, seq, "broken_link", _link_reason(seq), first_prev, prev)
+            if fast:
+                try:
+                    good = sha(fmt % (actor, at, kind, payload, pv, prev_hash, seq, station)) \
+                        .hexdigest().encode() == h
+                except TypeError:  # e.g. a number stored in payload
+                    good = _exact_ok((seq, at, station, actor, kind, payload, pv, prev_hash, h), decode=True)
+            else:
+                good = _exact_ok((seq, at, station, actor, kind, payload, pv, prev_hash, h), decode=True)
+            if not good:
+                return (False, seq - start, seq, "bad_hash", _hash_reason(seq), first_prev, prev)
             prev = h
             expected += 1
         if progress is not None:
-            progress(expected - 1)
-    count = expected - 1
-    return VerifyResult(True, count, None, "", "ok", count, prev)
+            progress(expected - start)
+    if expected <= hi:  # nothing left although entries up to hi exist elsewhere: all deleted
+        return (False, expected - start, expected, "gap", _gap_reason(expected, None), first_prev, prev)
+    return (True, expected - start, None, "ok", "", first_prev or _ZERO_B, prev or _ZERO_B)
 
 
-def _bad(seq: int, code: str, reason: str, prev: str) -> VerifyResult:
-    # entries 1..seq-1 were checked and are fine
-    return VerifyResult(False, seq - 1, seq, reason, code, seq - 1, prev)
+def _walk_exact(fetch: Callable[[int], list], start: int, hi: int, prev: str, chunk: int,
+                progress: Callable[[int], None] | None) -> tuple:
+    """Same as _walk_bytes over str columns (PostgreSQL)."""
+    expected = start
+    first_prev = None
+    while True:
+        rows = fetch(chunk)
+        if not rows:
+            break
+        if first_prev is None:
+            first_prev = rows[0][7]
+        for row in rows:
+            seq = row[0]
+            if seq != expected:
+                return (False, expected - start, expected, "gap", _gap_reason(expected, seq), first_prev, prev)
+            if row[7] != prev:
+                return (False, seq - start, seq, "broken_link", _link_reason(seq), first_prev, prev)
+            if not _exact_ok(row, decode=False):
+                return (False, seq - start, seq, "bad_hash", _hash_reason(seq), first_prev, prev)
+            prev = row[8]
+            expected += 1
+        if progress is not None:
+            progress(expected - start)
+    if expected <= hi:
+        return (False, expected - start, expected, "gap", _gap_reason(expected, None), first_prev, prev)
+    return (True, expected - start, None, "ok", "", first_prev or ZERO_HASH, prev)
+
+
+def _exact_ok(row: tuple, *, decode: bool) -> bool:
+    """Recompute one entry's hash the canonical way (any text, any stored type)."""
+    seq, at, station, actor, kind, payload, pv, prev_hash, h = row
+    try:
+        if decode:
+            at, station, actor, kind, payload, prev_hash, h = (
+                v.decode("utf-8") if isinstance(v, bytes) else v
+                for v in (at, station, actor, kind, payload, prev_hash, h))
+        if not all(isinstance(v, str) for v in (at, station, actor, kind, payload, prev_hash, h)):
+            return False
+        if type(seq) is not int or type(pv) is not int:
+            return False
+        return _sha256(_message(prev_hash, seq, at, station, actor, kind, payload, pv)
+                       .encode("utf-8")).hexdigest() == h
+    except (UnicodeError, TypeError, ValueError):
+        return False
+
+
+def _result(r: tuple, lo: int, hi: int, *, offset: int = 0) -> VerifyResult:
+    ok, checked, bad_seq, code, reason, _first_prev, last = r
+    last_s = last.decode("ascii", "replace") if isinstance(last, bytes) else (last or ZERO_HASH)
+    if ok:
+        total = offset + checked
+        return VerifyResult(True, total, None, "", "ok", total, last_s)
+    return VerifyResult(False, offset + checked, bad_seq, reason, code, offset + checked, last_s)
+
+
+def _gap_reason(expected: int, found: int | None) -> str:
+    if found is None:
+        return f"entry {expected} is missing"
+    return f"entry {expected} is missing (the next entry found is {found})"
+
+
+def _link_reason(seq: int) -> str:
+    return (f"entry {seq} does not link to entry {seq - 1} (its prev_hash differs from the hash of "
+            f"entry {seq - 1}: one of them was rewritten)")
+
+
+def _hash_reason(seq: int) -> str:
+    return f"entry {seq} was altered (its content does not match its hash)"

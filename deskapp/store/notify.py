@@ -46,6 +46,10 @@ class ChangeWatcher:
 
     # ----------------------------------------------------------------------------------------- setup
     def _connect(self) -> None:
+        if not self._pg and self._engine.url.database in (None, "", ":memory:"):
+            # in-memory SQLite: one connection in all (StaticPool); no other station can exist
+            self._closed = True
+            return
         fairy = self._engine.raw_connection()
         fairy.detach()  # never goes back to the pool: LISTEN / autocommit state stay ours
         raw = fairy.dbapi_connection

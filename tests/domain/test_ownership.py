@@ -287,3 +287,12 @@ def test_preview_of_a_check_in_records_nothing(desk):
         assert d.verb == "arrive"
     after = {k: v for k, v in desk.office.__dict__.items() if not k.startswith("dirty_")}
     assert after == before
+
+
+def test_group_members_of_a_waiting_party_are_registered_when_it_is_received(desk):
+    desk.sign_in("A")
+    desk.arrive("客一")
+    d = desk.do(c.Arrive(c.Answers(True), name="团长", phone="13800000002", group=(c.Party("团员", "13800000003"),)))
+    assert d.waiting
+    desk.finish("客一")
+    assert desk.owner("13800000003") == "A" and desk.owner("团长") == "A"
