@@ -155,6 +155,13 @@ class PersistentOfficeService(OfficeService):
             raise
         return decision
 
+    def search(self, text: str, limit: int = 50):
+        """Customer search through the read model's indexes (phone tail, name, pinyin)."""
+        from deskapp.services.search import search_db
+
+        with read_connection(self.engine) as conn:
+            return search_db(conn, self.office, text, limit)
+
     def poll_changes(self) -> bool:
         """True if another station committed since the last call (then the office is caught up)."""
         if self._watcher is None:
