@@ -85,6 +85,7 @@ class ArrivalMixin(RotationMixin):
             cust = self._new_customer(cmd.name, phone, cmd.alias, cmd.source)
             if family:
                 cust.family_of, cust.relation = family.id, cmd.relation or "other"
+                self.family_of_rev.setdefault(family.id, []).append(cust.id)
             if referrer:
                 cust.referred_by = referrer.id
         else:
@@ -141,6 +142,8 @@ class ArrivalMixin(RotationMixin):
 
     def _add_visit(self, v: Visit) -> None:
         self.visits[v.id] = v
+        if self.day is not None:
+            self.day.visit_ids.append(v.id)
         self.dirty_v.add(v.id)
         self.customer_visits.setdefault(v.customer_id, []).append(v.id)
         self._active[v.id] = v
@@ -311,6 +314,7 @@ class ArrivalMixin(RotationMixin):
             self._set_owner(cust, owner, rule)
         else:
             v.pending_owner = owner  # R9: no ownership until name and phone are recorded
+            self.pending_visits.add(v.id)
 
     def _place_owner(self, v: Visit, route: Route, exclude: set[str], d: Decision) -> bool:
         cust = self.customers[v.customer_id]
@@ -442,6 +446,7 @@ class ArrivalMixin(RotationMixin):
                 v.registered = True
                 gave = v.pending_owner
                 v.pending_owner = None
+                self.pending_visits.discard(vid)
             elif not v.registered and v.receiver is not None and v.active:
                 v.registered = True
         if gave is not None and cust.owner is None:

@@ -57,8 +57,10 @@ class ClaimsMixin(ArrivalMixin):
             if cmd.actor != cmd.who or cust.owner != cmd.who:
                 raise RuleError("not_own_customer", "置业顾问只能为自己的客户登记回访。",
                                 "A consultant may record follow-ups for their own customers only.")
-        self.followups.append(FollowUpRecord(self.next_id(), cmd.who, cust.id, cmd.date, cmd.note))
-        self.dirty_f.add(self.followups[-1].id)
+        rec = FollowUpRecord(self.next_id(), cmd.who, cust.id, cmd.date, cmd.note)
+        self.followups.append(rec)
+        self.followups_of.setdefault(cust.id, []).append(rec)
+        self.dirty_f.add(rec.id)
         d.customer = cust.label
         d.owner = cust.owner or "none"
         d.cite("R14")
@@ -73,7 +75,7 @@ class ClaimsMixin(ArrivalMixin):
         if cmd.record == "visit":
             cands = [self.visits[i] for i in self.customer_visits.get(cust.id, []) if self.visits[i].receiver == cmd.who]
         elif cmd.record == "follow_up":
-            cands = [f for f in self.followups if f.customer_id == cust.id and f.who == cmd.who]
+            cands = [f for f in self.followups_of.get(cust.id, []) if f.who == cmd.who]
         else:
             raise RuleError("bad_record", "只能更正来访或回访记录。", "Only visit and follow-up records can be corrected.")
         if not cands:
@@ -104,8 +106,8 @@ class ClaimsMixin(ArrivalMixin):
                 if v.receiver is None or v.cancelled or v.kind == "standin":
                     continue
                 items.append(Evidence(v.at, v.receiver, "visit", v.id, cid, v.registered, v.amended))
-        for f in self.followups:
-            if f.customer_id in ids:
+        for f in (f for cid in ids for f in self.followups_of.get(cid, [])):
+            if True:
                 items.append(Evidence(dt.datetime.combine(f.date, dt.time(0, 0)), f.who, "follow_up", f.id, cid, True, f.amended))
         items.sort(key=lambda e: (e.at, e.record_id))
         return items

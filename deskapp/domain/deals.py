@@ -63,8 +63,9 @@ class DealsMixin(ClaimsMixin):
     def _family_partner(self, cust, any_relation: bool = False):
         if cust.family_of is not None and (any_relation or cust.relation in FAMILY):
             return self.customers[cust.family_of]
-        for other in self.customers.values():
-            if other.family_of == cust.id and (any_relation or other.relation in FAMILY):
+        for oid in self.family_of_rev.get(cust.id, []):
+            other = self.customers[oid]
+            if any_relation or other.relation in FAMILY:
                 return other
         return None
 
@@ -124,7 +125,7 @@ class DealsMixin(ClaimsMixin):
             if cust.owner == st.key:
                 self._set_owner(cust, target, rule)
                 moved += 1
-        for v in self.visits.values():
+        for v in (self.visits[i] for i in list(self.pending_visits)):
             if v.pending_owner == st.key:
                 self.dirty_v.add(v.id)
                 v.pending_owner = target if succ else None

@@ -48,7 +48,7 @@ class Office(DealsMixin):
             self._restore(saved)
             self.now = prev_now
 
-    _SMALL = ("day", "staff", "credits", "notice", "claims", "sanctions", "policy", "_ids", "now")
+    _SMALL = ("day", "staff", "credits", "notice", "claims", "sanctions", "policy", "_ids", "now", "family_of_rev")
 
     def _light_snapshot(self, cmd: c.Arrive) -> dict:
         """An undo point for a check-in preview without copying the whole customer base.

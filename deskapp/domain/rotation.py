@@ -282,10 +282,12 @@ class RotationMixin(OfficeState):
             v.active = False
             v.ended = v.ended or self.now
         self._active.clear()
-        for v in self.visits.values():
+        for vid in list(self.pending_visits):
+            v = self.visits[vid]
             if v.pending_owner is not None and not v.registered:
                 self.dirty_v.add(v.id)
                 v.pending_owner = None  # mechanics 8: incomplete at day end gives no ownership
+        self.pending_visits.clear()
 
     def _settle_notice(self, date: dt.date, d: Decision) -> None:
         raise NotImplementedError

@@ -40,6 +40,7 @@ class DayState:
     overtime: set[str] = field(default_factory=set)
     duty: list[DutyWindow] = field(default_factory=list)
     waiting: list[int] = field(default_factory=list)  # visit ids, longest waiting first
+    visit_ids: list[int] = field(default_factory=list)  # today's visits (the board reads only these)
     closed: bool = False
 
     def upcoming(self) -> list[str]:
@@ -59,6 +60,9 @@ class OfficeState:
         self.visits: dict[int, Visit] = {}
         self.customer_visits: dict[int, list[int]] = {}
         self.followups: list[FollowUpRecord] = []
+        self.followups_of: dict[int, list[FollowUpRecord]] = {}  # by customer id
+        self.family_of_rev: dict[int, list[int]] = {}  # customer id -> ids whose family_of points at it
+        self.pending_visits: set[int] = set()  # visits waiting for a registration (R9)
         self.credits: list[MakeupCredit] = []
         self.prereports: list[PreReportRecord] = []
         self.leaves: list[LeaveRecord] = []

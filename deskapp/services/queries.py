@@ -57,10 +57,8 @@ def board(office: Office) -> dto.Board:
     rows.sort(key=lambda r: (r.position == 0, r.position, r.name))
     receptions = []
     if day:
-        for v in office.visits.values():
-            if v.at.date() != day.date:
-                continue
-            receptions.append(_reception(office, v))
+        for vid in day.visit_ids:
+            receptions.append(_reception(office, office.visits[vid]))
     receptions.sort(key=lambda r: (r.at, r.visit_id))
     waiting = tuple(office.customers[office.visits[v].customer_id].label for v in (day.waiting if day else []))
     return dto.Board(
@@ -138,8 +136,8 @@ def customer_detail(office: Office, cid: int) -> dto.CustomerDetail:
             text = "（已取消）" + text
         items.append(dto.HistoryItem(v.at, "visit", v.receiver or "", _name(office, v.receiver), text, v.amended,
                                      tuple(v.corrections)))
-    for f in office.followups:
-        if f.customer_id == cid:
+    for f in office.followups_of.get(cid, []):
+        if True:
             items.append(dto.HistoryItem(dt.datetime.combine(f.date, dt.time()), "follow_up", f.who, _name(office, f.who),
                                          f.note or "回访", f.amended, tuple(f.corrections)))
     for deal in office.deals:
