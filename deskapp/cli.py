@@ -90,6 +90,14 @@ def cmd_print(args) -> int:
     return 0
 
 
+def cmd_rules(args) -> int:
+    from deskapp.domain.rulebook import CATALOGUE
+
+    for r in CATALOGUE.values():
+        print(r.label("en" if args.en else "zh"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="deskapp", description="轮接台 — customer attribution at the front desk")
     parser.add_argument("--db", help="database URL (default: $DESKAPP_DB_URL or SQLite in the user data directory)")
@@ -103,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--db", dest="sc_db", help="PostgreSQL URL to run against (a fresh database per file)")
     run.add_argument("--memory", action="store_true", help="no database at all (rulebook only)")
     run.set_defaults(func=cmd_scenario)
+
+    rules = sub.add_parser("rules", help="list the rule catalogue (R1-R39; 23 and 39 are not in the received text)")
+    rules.add_argument("--en", action="store_true")
+    rules.set_defaults(func=cmd_rules)
 
     sub.add_parser("verify", help="check the journal's hash chain and every read model").set_defaults(func=cmd_verify)
     sub.add_parser("rebuild", help="re-derive the read models from the journal").set_defaults(func=cmd_rebuild)
