@@ -209,10 +209,13 @@ class ArrivalMixin(RotationMixin):
         if named_st is not None and named_st.active:
             rule = self._named_rule(cmd, referrer)
             owes = rule == "R25" and self.policy["colleague_named_consumes_turn"]
-            how_zh = "称曾由其电话约访" if rule == "R18" and not a.names else "指定"
+            if rule == "R18":
+                said_zh = f"客户称{named_st.name}曾电话约访，轮接人员须通知{named_st.name}接待、不得私留"
+            else:
+                said_zh = f"客户指定{named_st.name}接待"
             return Route("owner", [rule] + (["R5"] if rule == "R18" else []) + extra, owner=named, notify=[named],
                          owes_turn=owes,
-                         why_zh=f"{rule}：客户{how_zh}{named_st.name}，归{named_st.name}，{'记欠一次轮次' if owes else '不占轮次'}。",
+                         why_zh=f"{rule}：{said_zh}，归{named_st.name}，{'记欠一次轮次（R25）' if owes else '不占轮次'}。",
                          why_en=f"{rule}: the customer names {named}; {named}'s, " + ("owing a turn." if owes else "no turn used."))
         if cmd.referred_by is not None and cmd.accompanied is False:
             return Route("rotation", ["R21", "R1"] + extra,

@@ -67,7 +67,7 @@ def state(o: Office):
     return copy.deepcopy({k: v for k, v in o.__dict__.items() if k != "now" and not k.startswith("dirty_")})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(op, min_size=1, max_size=60))
 def test_rotation_invariants_hold_on_random_days(ops):
     o = build()
@@ -89,16 +89,22 @@ def test_rotation_invariants_hold_on_random_days(ops):
         if o.day.rotation != rotation:
             cycle += 1
             received_in_cycle[cycle] = set()
+            pointer = o.day.pointer
         for placed in d.placed:
             if placed["turn"] == "consumed":
                 who = placed["receiver"]
+                r = o.day.rotation.index(who)
+                if r < pointer:  # the scan crossed the end of the list: a new cycle began before `who`
+                    cycle += 1
+                    received_in_cycle[cycle] = set()
                 # Nobody gets a second rotation customer within one cycle.
                 assert who not in received_in_cycle[cycle], (who, cycle)
                 received_in_cycle[cycle].add(who)
-                if o.day.pointer <= pointer or o.day.pointer == 0:
+                pointer = r + 1
+                if pointer == len(o.day.rotation):
+                    pointer = 0
                     cycle += 1
                     received_in_cycle[cycle] = set()
-                pointer = o.day.pointer
         # Credits are never negative and each is used at most once.
         now_ids = {cr.id for cr in o.credits}
         used = credit_ids - now_ids
