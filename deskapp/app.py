@@ -35,10 +35,11 @@ def offer_demo(service) -> None:
 
     if getattr(service, "head", 1) != 0:
         return
-    tr = QCoreApplication.translate
+    # literal QCoreApplication.translate calls: lupdate reads `tr("A", "B")` as tr(source, comment)
     answer = QMessageBox.question(
-        None, tr("MainWindow", "轮接台"),
-        tr("MainWindow", "这是第一次运行，数据库是空的。\n要载入一个演示售楼处（12位置业顾问、1500位客户）试用吗？"),
+        None, QCoreApplication.translate("MainWindow", "轮接台"),
+        QCoreApplication.translate(
+            "MainWindow", "这是第一次运行，数据库是空的。\n要载入一个演示售楼处（12位置业顾问、1500位客户）试用吗？"),
     )
     if answer == QMessageBox.StandardButton.Yes:
         with service.bulk():

@@ -1,0 +1,680 @@
+"""The live rotation board (the main window's centre) and its full-screen wall mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskapp.domain import commands as c
+from deskapp.domain.errors import RuleError
+from deskapp.domain.roles import ACTIONS
+from deskapp.services import dto, queries
+
+from . import i18n, theme
+from .actions import ActionId, build_actions, permitted
+from .board_model import ConsultantTableModel, ReceptionTableModel, bilingual, elapsed, sorting_proxy
+from .context import AppContext
+from .delegates import BadgeDelegate, PillDelegate
+from .dto_model import DtoRole
+
+BOARD_ACTIONS = (ActionId.FINISH, ActionId.COMPETITOR, ActionId.COMPLAINT, ActionId.REFUSE)
+
+
+def customer_ref(row: dto.ReceptionRow) -> str:
+    """How a command names the customer of a reception: the phone when there is one (unique), else the name."""
+    return row.phone or row.customer
+
+
+def via_text(board: dto.Board) -> str:
+    """Why the next-up consultant is proposed, citing the rule."""
+    from PySide6.QtCore import QCoreApplication
+
+    if board.next_up is None:
+        return QCoreApplication.translate("BoardView", "暂无可接待人员，来客请稍候") if board.date else ""
+    if board.next_up_via == "credit":
+        row = next((r for r in board.rows if r.key == board.next_up), None)
+        rule = row.credits[0].rule if row and row.credits else "R4"
+        return QCoreApplication.translate("BoardView", "持补接名额 · {rule}").format(rule=i18n.rule_text(rule))
+    if board.next_up_via == "duty":
+        return QCoreApplication.translate("BoardView", "值班时段 · {rule}").format(rule=i18n.rule_text("R38"))
+    return QCoreApplication.translate("BoardView", "按轮次 · {rule}").format(rule=i18n.rule_text("R1"))
+
+
+def _card(title: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout, QHBoxLayout, QLabel]:
+    card = QFrame(parent)
+    card.setObjectName("card")
+    lay = QVBoxLayout(card)
+    lay.setContentsMargins(14, 12, 14, 14)
+    lay.setSpacing(10)
+    head = QHBoxLayout()
+    head.setSpacing(8)
+    label = QLabel(title, card)
+    label.setObjectName("sectionTitle")
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 1.12 if f.pointSizeF() > 0 else 12)
+    label.setFont(f)
+    head.addWidget(label)
+    head.addStretch(1)
+    lay.addLayout(head)
+    return card, lay, head, label
+
+
+def _table(parent: QWidget, row_height: int = 36) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName("boardTable")
+    view.setStyleSheet("QTableView#boardTable { border: none; border-radius: 0; }")
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return view
+
+
+class NextUpBanner(QFrame):
+    """'下一位：张三' in large type, why (credit/duty/rotation, with the rule), the floor at a glance."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("nextUpBanner")
+        self.setStyleSheet(
+            "QFrame#nextUpBanner { background: qlineargradient(x1:0, y1:0, x2:1, y2:0, "
+            f"stop:0 {theme.ACCENT}, stop:1 #155E75); border-radius: 10px; }}"
+            "QFrame#nextUpBanner QLabel { color: white; background: transparent; }"
+        )
+        self._next_label = QLabel(self)
+        self._next_label.setObjectName("nextUpLabel")
+        self._next_label.setFont(theme.scaled(self.font(), 2.5, bold=True))
+        self._via_label = QLabel(self)
+        self._via_label.setFont(theme.scaled(self.font(), 1.08))
+        self._via_label.setStyleSheet("color: rgba(255,255,255,0.86);")
+        self._stats_label = QLabel(self)
+        self._stats_label.setFont(theme.scaled(self.font(), 1.08))
+        self._stats_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._date_label = QLabel(self)
+        self._date_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._date_label.setStyleSheet("color: rgba(255,255,255,0.80);")
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addWidget(self._next_label)
+        left.addWidget(self._via_label)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addStretch(1)
+        right.addWidget(self._date_label)
+        right.addWidget(self._stats_label)
+        right.addStretch(1)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(24, 14, 24, 14)
+        lay.addLayout(left, 1)
+        lay.addLayout(right)
+
+    def next_text(self) -> str:
+        return self._next_label.text()
+
+    def show_board(self, board: dto.Board, now: dt.datetime) -> None:
+        if board.date is None:
+            self._next_label.setText(self.tr("今日尚未开始营业"))
+            self._via_label.setText(self.tr("请主管开始营业日并安排签到"))
+            self._stats_label.setText("")
+        else:
+            name = board.next_up_name if board.next_up else "—"
+            self._next_label.setText(self.tr("下一位：{name}").format(name=name))
+            self._via_label.setText(via_text(board))
+            counts: dict[str, int] = {}
+            for r in board.rows:
+                if r.position:
+                    counts[r.state] = counts.get(r.state, 0) + 1
+            away = counts.get("out_personal", 0) + counts.get("out_official", 0)
+            self._stats_label.setText(self.tr("空闲 {free}　接待中 {busy}　外出 {away}　等候 {waiting}").format(
+                free=counts.get("free", 0), busy=counts.get("receiving", 0), away=away, waiting=len(board.waiting)))
+        self.show_time(now)
+
+    def show_time(self, now: dt.datetime) -> None:
+        weekday = [self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"), self.tr("周六"),
+                   self.tr("周日")][now.weekday()]
+        self._date_label.setText(self.tr("{month}月{day}日 {weekday}　{time}").format(
+            month=now.month, day=now.day, weekday=weekday, time=now.strftime("%H:%M")))
+
+
+class BoardView(QWidget):
+    """Today's rotation in order, who is next, credits, today's receptions, and the desk's board actions.
+
+    Board actions (finish, competitor, complaint, refusal) work on the selected reception (or, for a
+    refusal, the selected consultant); those the user's role may not take stay disabled.
+    """
+
+    command_executed = Signal(str)  # the decision's explanation, for the status bar
+    selection_changed = Signal()
+
+    def __init__(self, ctx: AppContext, actions: dict[ActionId, QAction] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._actions = actions if actions is not None else build_actions(self)
+        if actions is None:
+            self.addActions([self._actions[a] for a in BOARD_ACTIONS])
+        self._board: dto.Board | None = None
+        self._shown_next: str | None = None
+
+        self._banner = NextUpBanner(self)
+        self._waiting_label = QLabel(self)
+        self._waiting_label.setObjectName("waitingStrip")
+        self._waiting_label.setStyleSheet(
+            f"QLabel#waitingStrip {{ background: {theme.BADGE_BG}; color: {theme.BADGE_FG}; "
+            f"border: 1px solid {theme.BADGE_LINE}; border-radius: 8px; padding: 8px 14px; }}")
+        self._waiting_label.setWordWrap(True)
+        self._waiting_label.hide()
+
+        self._consultant_model = ConsultantTableModel(ctx.lang, self)
+        self._consultant_proxy = sorting_proxy(self._consultant_model, self)
+        self._reception_model = ReceptionTableModel(ctx.lang, self)
+        self._reception_proxy = sorting_proxy(self._reception_model, self)
+
+        rot_card, rot_lay, rot_head, self._rotation_title = _card(self.tr("今日轮次"), self)
+        self._rotation_hint = QLabel(self.tr("按轮次顺序；第1位为下一位（补接名额、值班优先）"), rot_card)
+        self._rotation_hint.setObjectName("caption")
+        rot_head.addWidget(self._rotation_hint)
+        self._consultant_view = _table(rot_card, 36)
+        self._consultant_view.setModel(self._consultant_proxy)
+        self._consultant_view.setItemDelegateForColumn(ConsultantTableModel.STATE, PillDelegate(self._consultant_view))
+        self._consultant_view.setItemDelegateForColumn(ConsultantTableModel.CREDITS, BadgeDelegate(self._consultant_view))
+        self._consultant_view.setSortingEnabled(False)
+        self._consultant_proxy.sort(ConsultantTableModel.POSITION, Qt.SortOrder.AscendingOrder)
+        hh = self._consultant_view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(ConsultantTableModel.DETAIL, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ConsultantTableModel.POSITION, 64), (ConsultantTableModel.NAME, 140),
+                           (ConsultantTableModel.STATE, 132), (ConsultantTableModel.CREDITS, 170),
+                           (ConsultantTableModel.SINCE, 72)):
+            self._consultant_view.setColumnWidth(col, width)
+        rot_lay.addWidget(self._consultant_view)
+
+        rec_card, rec_lay, rec_head, self._reception_title = _card(self.tr("今日接待"), self)
+        self._action_buttons: dict[ActionId, QToolButton] = {}
+        for aid in BOARD_ACTIONS:
+            btn = QToolButton(rec_card)
+            btn.setObjectName("boardAction")
+            btn.setDefaultAction(self._actions[aid])
+            btn.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            rec_head.addWidget(btn)
+            self._action_buttons[aid] = btn
+        self._reception_view = _table(rec_card, 34)
+        self._reception_view.setModel(self._reception_proxy)
+        self._reception_view.setItemDelegateForColumn(ReceptionTableModel.STATUS, PillDelegate(self._reception_view))
+        self._reception_view.setSortingEnabled(True)
+        self._reception_view.sortByColumn(ReceptionTableModel.TIME, Qt.SortOrder.DescendingOrder)
+        rh = self._reception_view.horizontalHeader()
+        rh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        rh.setSectionResizeMode(ReceptionTableModel.EXPLANATION, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((ReceptionTableModel.TIME, 64), (ReceptionTableModel.CUSTOMER, 104),
+                           (ReceptionTableModel.PHONE, 116), (ReceptionTableModel.RECEIVER, 84),
+                           (ReceptionTableModel.KIND, 76), (ReceptionTableModel.TURN, 92),
+                           (ReceptionTableModel.STATUS, 96), (ReceptionTableModel.RULES, 196)):
+            self._reception_view.setColumnWidth(col, width)
+        rec_lay.addWidget(self._reception_view)
+
+        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self._splitter.addWidget(rot_card)
+        self._splitter.addWidget(rec_card)
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.setHandleWidth(12)
+        self._splitter.setStretchFactor(0, 3)
+        self._splitter.setStretchFactor(1, 2)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 14, 16, 12)
+        lay.setSpacing(12)
+        lay.addWidget(self._banner)
+        lay.addWidget(self._waiting_label)
+        lay.addWidget(self._splitter, 1)
+
+        self._connect_signals()
+        self.refresh()
+
+    # ------------------------------------------------------------------ wiring
+    def _connect_signals(self) -> None:
+        self._ctx.changed.connect(self._on_ctx_changed)
+        self._ctx.user_changed.connect(self._on_user_changed)
+        self._reception_view.selectionModel().selectionChanged.connect(self._on_reception_selected)
+        self._consultant_view.selectionModel().selectionChanged.connect(self._on_consultant_selected)
+        self._actions[ActionId.FINISH].triggered.connect(self._on_finish_triggered)
+        self._actions[ActionId.COMPETITOR].triggered.connect(self._on_competitor_triggered)
+        self._actions[ActionId.COMPLAINT].triggered.connect(self._on_complaint_triggered)
+        self._actions[ActionId.REFUSE].triggered.connect(self._on_refuse_triggered)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def board(self) -> dto.Board | None:
+        return self._board
+
+    def next_up_text(self) -> str:
+        return self._banner.next_text()
+
+    def consultant_model(self) -> ConsultantTableModel:
+        return self._consultant_model
+
+    def reception_model(self) -> ReceptionTableModel:
+        return self._reception_model
+
+    def board_action(self, aid: ActionId) -> QAction:
+        return self._actions[aid]
+
+    def selected_reception(self) -> dto.ReceptionRow | None:
+        rows = self._reception_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._reception_proxy.mapToSource(rows[0]).data(int(DtoRole.ROW))
+
+    def selected_consultant(self) -> dto.ConsultantRow | None:
+        rows = self._consultant_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self._consultant_proxy.mapToSource(rows[0]).data(int(DtoRole.ROW))
+
+    def select_reception(self, visit_id: int) -> bool:
+        return self._select(self._reception_view, self._reception_proxy, self._reception_model, visit_id)
+
+    def select_consultant(self, key: str) -> bool:
+        return self._select(self._consultant_view, self._consultant_proxy, self._consultant_model, key)
+
+    @staticmethod
+    def _select(view, proxy, model, key) -> bool:
+        r = model.row_of_key(key)
+        if r < 0:
+            return False
+        idx = proxy.mapFromSource(model.index(r, 0))
+        view.selectionModel().select(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        view.setCurrentIndex(idx)
+        return True
+
+    # ------------------------------------------------------------------ refreshing
+    def refresh(self) -> None:
+        """Re-read the board from the office; selections survive when their rows still exist."""
+        board = queries.board(self._ctx.office)
+        self._board = board
+        kept_rec = self.selected_reception()
+        kept_con = self.selected_consultant()
+        self._consultant_model.set_rows(board.rows)
+        self._reception_model.set_rows(board.receptions)
+        if kept_rec is not None and self.selected_reception() is None:
+            self.select_reception(kept_rec.visit_id)
+        if kept_con is not None and self.selected_consultant() is None:
+            self.select_consultant(kept_con.key)
+        if self._shown_next != board.next_up:
+            self._shown_next = board.next_up
+            self._scroll_to_next()
+        now = self._ctx.clock()
+        self._banner.show_board(board, now)
+        if board.waiting:
+            self._waiting_label.setText(self.tr("等候中（{n}组）：{names}　——有人空闲时按轮次安排").format(
+                n=len(board.waiting), names="、".join(board.waiting)))
+            self._waiting_label.show()
+        else:
+            self._waiting_label.hide()
+        in_rotation = sum(1 for r in board.rows if r.position)
+        self._rotation_title.setText(self.tr("今日轮次（{n}人）").format(n=in_rotation))
+        self._reception_title.setText(self.tr("今日接待（{n}）").format(n=len(board.receptions)))
+        self._update_actions()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._scroll_to_next)
+
+    def _scroll_to_next(self) -> None:
+        """Keep the next-up row in sight when the proposal changes."""
+        r = self._consultant_model.row_of_key(self._shown_next) if self._shown_next else -1
+        if r >= 0:
+            idx = self._consultant_proxy.mapFromSource(self._consultant_model.index(r, 0))
+            self._consultant_view.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def tick(self, now: dt.datetime) -> None:
+        """Once a second from the window: the clock in the banner."""
+        self._banner.show_time(now)
+
+    def _refuser(self) -> str | None:
+        rec = self.selected_reception()
+        if rec is not None:
+            return rec.receiver if rec.active and rec.receiver else None
+        con = self.selected_consultant()
+        if con is not None and con.state == "receiving":
+            return con.key
+        return None
+
+    def _update_actions(self) -> None:
+        rec = self.selected_reception()
+        received = rec is not None and rec.receiver is not None and not rec.cancelled
+        in_progress = received and rec.active
+        wants = {
+            ActionId.FINISH: rec is not None and rec.active,
+            ActionId.COMPETITOR: received,
+            ActionId.COMPLAINT: in_progress,
+            ActionId.REFUSE: self._refuser() is not None,
+        }
+        for aid, ok in wants.items():
+            act = self._actions[aid]
+            allowed = permitted(aid, self._ctx.may)
+            act.setEnabled(allowed and ok)
+            base = act.statusTip()
+            if not allowed:
+                from .actions import SPECS
+
+                minimum = ACTIONS[SPECS[aid].permission][0].name.lower()
+                act.setToolTip(self.tr("{tip}\n您的角色无权执行（需{role}或以上）").format(
+                    tip=base, role=i18n.label(i18n.ROLE, minimum)))
+            else:
+                act.setToolTip(base)
+
+    # ------------------------------------------------------------------ running commands
+    def _run(self, cmd) -> bool:
+        try:
+            decision = self._ctx.run(cmd)
+        except RuleError as err:
+            QMessageBox.warning(self, self.tr("未能执行"), i18n.error_message(err, self._ctx.lang))
+            return False
+        text = decision.explanation_zh if self._ctx.lang.startswith("zh") else (decision.explanation_en or decision.explanation_zh)
+        self.command_executed.emit(text)
+        return True
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _on_finish_triggered(self) -> None:
+        rec = self.selected_reception()
+        if rec is not None:
+            self._run(c.Finish(customer_ref(rec)))
+
+    @Slot()
+    def _on_competitor_triggered(self) -> None:
+        rec = self.selected_reception()
+        if rec is not None:
+            self._run(c.Competitor(customer_ref(rec), True))
+
+    @Slot()
+    def _on_complaint_triggered(self) -> None:
+        rec = self.selected_reception()
+        if rec is None:
+            return
+        if self._confirm(self.tr("投诉转接"), self.tr("客户{customer}投诉：取消{receiver}的接待，按轮次转给下一位，并由其接手归属（R13）。确定吗？").format(
+                customer=rec.customer, receiver=rec.receiver_name)):
+            self._run(c.Complaint(customer_ref(rec)))
+
+    @Slot()
+    def _on_refuse_triggered(self) -> None:
+        who = self._refuser()
+        if who is None:
+            return
+        name = self._ctx.office.name(who)
+        if self._confirm(self.tr("拒接"), self.tr("{name}拒接所派客户：记旷工一次，客户转给下一位（R28 不得拒接）。确定吗？").format(name=name)):
+            self._run(c.Refuse(who))
+
+    @Slot()
+    def _on_ctx_changed(self) -> None:
+        self.refresh()
+
+    @Slot()
+    def _on_user_changed(self) -> None:
+        self._update_actions()
+
+    @Slot()
+    def _on_reception_selected(self) -> None:
+        if self._reception_view.selectionModel().hasSelection():
+            self._consultant_view.selectionModel().clearSelection()
+        self._update_actions()
+        self.selection_changed.emit()
+
+    @Slot()
+    def _on_consultant_selected(self) -> None:
+        if self._consultant_view.selectionModel().hasSelection():
+            self._reception_view.selectionModel().clearSelection()
+        self._update_actions()
+        self.selection_changed.emit()
+
+
+class WallView(QWidget):
+    """Full-screen board for the office wall: next up huge, the rotation in large type, no controls.
+
+    Type sizes follow the screen height (designed at 1080 px), so the wall reads from across the room.
+    """
+
+    wall_closed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._board: dto.Board | None = None
+        self._unit = 1.0
+        self.setWindowTitle(self.tr("轮接看板"))
+        self.setObjectName("wall")
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), QColor(theme.WALL_BG))
+        self.setPalette(pal)
+        self.setStyleSheet(
+            f"QWidget#wall {{ background: {theme.WALL_BG}; }}"
+            f"QWidget#wall QLabel {{ color: {theme.WALL_INK}; background: transparent; }}"
+            f"QFrame#wallNext {{ background: qlineargradient(x1:0, y1:0, x2:1, y2:1, stop:0 {theme.ACCENT}, stop:1 #155E75);"
+            " border-radius: 18px; }"
+            f"QFrame#wallRow {{ background: {theme.WALL_CARD}; border-radius: 10px; }}"
+            "QFrame#wallRowNext { background: #1C4A4A; border: 2px solid #2DD4BF; border-radius: 10px; }"
+        )
+        self._title_label = QLabel(self.tr("轮接看板"), self)
+        self._clock_label = QLabel(self)
+        self._clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._next_frame = QFrame(self)
+        self._next_frame.setObjectName("wallNext")
+        self._next_caption = QLabel(self.tr("下一位"), self._next_frame)
+        self._next_label = QLabel(self._next_frame)
+        self._next_label.setObjectName("wallNextName")
+        self._via_label = QLabel(self._next_frame)
+        self._via_label.setStyleSheet("color: rgba(255,255,255,0.85);")
+        self._via_label.setWordWrap(True)
+        self._following_label = QLabel(self._next_frame)
+        self._following_label.setStyleSheet("color: rgba(255,255,255,0.92);")
+        self._following_label.setWordWrap(True)
+        self._waiting_label = QLabel(self._next_frame)
+        self._waiting_label.setObjectName("wallWaiting")
+        self._waiting_label.setWordWrap(True)
+        self._waiting_label.setStyleSheet(
+            f"QLabel#wallWaiting {{ background: {theme.BADGE_BG}; color: {theme.BADGE_FG}; border-radius: 12px;"
+            " padding: 10px 16px; }")
+        nl = QVBoxLayout(self._next_frame)
+        nl.setContentsMargins(40, 28, 40, 32)
+        nl.setSpacing(6)
+        nl.addWidget(self._next_caption)
+        nl.addStretch(1)
+        nl.addWidget(self._next_label)
+        nl.addWidget(self._via_label)
+        nl.addStretch(2)
+        nl.addWidget(self._following_label)
+        nl.addWidget(self._waiting_label)
+        self._rows_box = QWidget(self)
+        self._rows_layout = QVBoxLayout(self._rows_box)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(10)
+
+        top = QHBoxLayout()
+        top.addWidget(self._title_label)
+        top.addStretch(1)
+        top.addWidget(self._clock_label)
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        body.addWidget(self._next_frame, 5)
+        body.addWidget(self._rows_box, 6)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(48, 32, 48, 40)
+        self._layout.setSpacing(26)
+        self._layout.addLayout(top)
+        self._layout.addLayout(body, 1)
+        # the type follows the window size (resizeEvent), so the layout must not impose a minimum
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._connect_signals()
+        self._apply_scale()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self._ctx.changed.connect(self._on_ctx_changed)
+        self._timer.timeout.connect(self._on_tick)
+
+    def _font(self, px: float, bold: bool = False):
+        f = QFont(self.font())
+        f.setPixelSize(max(9, round(px * self._unit)))
+        f.setBold(bold)
+        return f
+
+    def _apply_scale(self) -> None:
+        self._unit = max(0.5, self.height() / 1080)
+        self._title_label.setFont(self._font(34, True))
+        self._clock_label.setFont(self._font(40, True))
+        self._next_caption.setFont(self._font(44))
+        self._via_label.setFont(self._font(34))
+        self._following_label.setFont(self._font(36))
+        self._waiting_label.setFont(self._font(34, True))
+        self._fit_next_name()
+
+    def _fit_next_name(self) -> None:
+        """As large as the card allows: 190 px at 1080 p, smaller for long names."""
+        text = self._next_label.text() or "—"
+        room = max(200, self._next_frame.width() - 90)
+        px = 190.0
+        while px > 40:
+            f = self._font(px, True)
+            if QFontMetrics(f).horizontalAdvance(text) <= room:
+                break
+            px -= 10
+        self._next_label.setFont(self._font(px, True))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._apply_scale()
+        self._rebuild_rows()
+
+    def next_up_text(self) -> str:
+        return self._next_label.text()
+
+    def refresh(self) -> None:
+        board = queries.board(self._ctx.office)
+        self._board = board
+        self._next_label.setText(board.next_up_name if board.next_up else "—")
+        self._via_label.setText(via_text(board) if board.date else self.tr("今日尚未开始营业"))
+        following = [r.name for r in board.rows if r.position and r.state == "free" and not r.is_next][:2]
+        self._following_label.setText(self.tr("随后：{names}").format(names=" → ".join(following)) if following else "")
+        self._following_label.setVisible(bool(following))
+        if board.waiting:
+            self._waiting_label.setText(self.tr("等候中 {n} 组：{names}").format(
+                n=len(board.waiting), names="、".join(board.waiting)))
+        self._waiting_label.setVisible(bool(board.waiting))
+        self._fit_next_name()
+        self._rebuild_rows()
+        self._on_tick()
+
+    def _rebuild_rows(self) -> None:
+        while self._rows_layout.count():
+            item = self._rows_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if self._board is None:
+            return
+        rows = [r for r in self._board.rows if r.position]
+        now = self._ctx.clock()
+        avail = max(200.0, self.height() - 190 * self._unit)  # below the title row and margins
+        row_h = max(24.0, min(82 * self._unit, (avail - 10 * max(0, len(rows) - 1)) / max(1, len(rows))))
+        for row in rows:
+            self._rows_layout.addWidget(self._row_widget(row, now, round(row_h)))
+        self._rows_layout.addStretch(1)
+
+    def _row_widget(self, row: dto.ConsultantRow, now: dt.datetime, height: int) -> QFrame:
+        frame = QFrame(self._rows_box)
+        frame.setObjectName("wallRowNext" if row.is_next else "wallRow")
+        frame.setFixedHeight(height)
+        scale = min(1.0, height / (82 * self._unit)) if self._unit else 1.0
+        pos = QLabel(str(row.position), frame)
+        pos.setFont(self._font(38 * scale, True))
+        pos.setStyleSheet(f"color: {theme.WALL_MUTED};")
+        pos.setFixedWidth(round(64 * self._unit * scale))
+        name = QLabel(row.name, frame)
+        name.setFont(self._font(44 * scale, True))
+        bg, fg = theme.STATE_COLORS.get("duty" if row.on_duty and row.state == "free" else row.state,
+                                        theme.STATE_COLORS["absent"])
+        state_text = i18n.label(i18n.STATE, row.state)
+        if row.state == "receiving" and row.detail:
+            state_text += f" · {row.detail} · {elapsed(row.since, now)}"
+        state = QLabel(state_text, frame)
+        state.setFont(self._font(28 * scale))
+        radius = round(20 * self._unit * scale)
+        state.setStyleSheet(f"QLabel {{ background: {bg}; color: {fg}; border-radius: {radius}px; padding: 4px 18px; }}")
+        lay = QHBoxLayout(frame)
+        lay.setContentsMargins(round(22 * self._unit), 0, round(22 * self._unit), 0)
+        lay.setSpacing(round(18 * self._unit))
+        lay.addWidget(pos)
+        lay.addWidget(name)
+        lay.addStretch(1)
+        for cr in row.credits:
+            badge = QLabel(self.tr("补{rule}").format(rule=cr.rule), frame)
+            badge.setFont(self._font(26 * scale, True))
+            badge.setToolTip(bilingual(cr.reason, self._ctx.lang))
+            badge.setStyleSheet(f"QLabel {{ background: {theme.BADGE_BG}; color: {theme.BADGE_FG}; "
+                                f"border-radius: {round(14 * self._unit)}px; padding: 3px 12px; }}")
+            lay.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay.addWidget(state, 0, Qt.AlignmentFlag.AlignVCenter)
+        return frame
+
+    @Slot()
+    def _on_ctx_changed(self) -> None:
+        self.refresh()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        self._clock_label.setText(self._ctx.clock().strftime("%H:%M"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.wall_closed.emit()
+        super().closeEvent(event)
+
+
+__all__ = ["BoardView", "NextUpBanner", "WallView", "customer_ref"]

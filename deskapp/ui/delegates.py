@@ -1,0 +1,111 @@
+"""Item delegates that draw board cells as a product would: state pills and make-up credit badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+
+from . import theme
+from .board_model import BoardRole
+
+
+def _draw_background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> QStyleOptionViewItem:
+    opt = QStyleOptionViewItem(option)
+    QStyledItemDelegate().initStyleOption(opt, index)
+    opt.text = ""
+    style = opt.widget.style() if opt.widget else None
+    if style is not None:
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+    return opt
+
+
+class PillDelegate(QStyledItemDelegate):
+    """The cell text in a rounded pill coloured by BoardRole.STATE (theme.STATE_COLORS)."""
+
+    def __init__(self, parent=None, scale: float = 1.0):
+        super().__init__(parent)
+        self._scale = scale
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        state = index.data(int(BoardRole.STATE))
+        if not text or state is None:
+            super().paint(painter, option, index)
+            return
+        opt = _draw_background(painter, option, index)
+        bg, fg = theme.STATE_COLORS.get(state, theme.STATE_COLORS["absent"])
+        fm = QFontMetrics(opt.font)
+        pad = round(9 * self._scale)
+        h = fm.height() + round(6 * self._scale)
+        w = fm.horizontalAdvance(text) + 2 * pad
+        r = opt.rect
+        pill = QRect(r.left() + round(6 * self._scale), r.top() + (r.height() - h) // 2, min(w, r.width() - 8), h)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(bg))
+        painter.drawRoundedRect(pill, h / 2, h / 2)
+        painter.setPen(QColor(fg))
+        painter.setFont(opt.font)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, fm.elidedText(text, Qt.TextElideMode.ElideRight, pill.width() - 4))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + round(24 * self._scale), max(size.height(), QFontMetrics(option.font).height() + 12))
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """BoardRole.BADGES [(text, tooltip)] as small amber rounded badges, each with its own tooltip."""
+
+    GAP = 4
+
+    def _rects(self, option: QStyleOptionViewItem, badges) -> list[QRect]:
+        fm = QFontMetrics(option.font)
+        h = fm.height() + 4
+        x = option.rect.left() + 6
+        y = option.rect.top() + (option.rect.height() - h) // 2
+        rects = []
+        for text, _tip in badges:
+            w = fm.horizontalAdvance(text) + 14
+            rects.append(QRect(x, y, w, h))
+            x += w + self.GAP
+        return rects
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        badges = index.data(int(BoardRole.BADGES))
+        if not badges:
+            _draw_background(painter, option, index)
+            return
+        opt = _draw_background(painter, option, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(opt.font)
+        for (text, _tip), rect in zip(badges, self._rects(opt, badges), strict=True):
+            if rect.right() > opt.rect.right():
+                break
+            painter.setPen(QPen(QColor(theme.BADGE_LINE), 1))
+            painter.setBrush(QColor(theme.BADGE_BG))
+            painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
+            painter.setPen(QColor(theme.BADGE_FG))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        badges = index.data(int(BoardRole.BADGES)) or []
+        size = super().sizeHint(option, index)
+        if not badges:
+            return size
+        rects = self._rects(option, badges)
+        return QSize(rects[-1].right() - option.rect.left() + 8, size.height())
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
+                  index: QModelIndex) -> bool:
+        badges = index.data(int(BoardRole.BADGES)) if index.isValid() else None
+        if event is not None and event.type() == QEvent.Type.ToolTip and badges:
+            for (_text, tip), rect in zip(badges, self._rects(option, badges), strict=True):
+                if rect.contains(QPoint(event.pos())):
+                    QToolTip.showText(event.globalPos(), tip, view, rect)
+                    return True
+        return super().helpEvent(event, view, option, index)
