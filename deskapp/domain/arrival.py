@@ -175,13 +175,13 @@ class ArrivalMixin(RotationMixin):
             if leave and leave.days > self.policy["long_leave_days"] and not leave.cover:
                 return Route("rotation", ["R10", "R1"],
                              why_zh=f"R10：{self.name(owner)}休假{leave.days}天超过{self.policy['long_leave_days']}天且未提前安排客户，按新客户处理。",
-                             why_en=f"R10: {owner} is on leave for {leave.days} days without arranging customers: treated as new.")
+                             why_en=f"R10: {self.name(owner)} is on leave for {leave.days} days without arranging customers: treated as new.")
             since = cust.owner_since.strftime("%m-%d %H:%M") if cust.owner_since else ""
             return Route("owner", ["R2", "R14"], owner=owner, new_customer=False, sets_owner=False,
                          notify=[owner], cover=leave.cover if leave else None,
                          standin_rule="R10" if leave and leave.cover else "R2",
                          why_zh=f"R2：{cust.label}是{self.name(owner)}的老客户（{since}起），通知{self.name(owner)}接待，不占轮次。",
-                         why_en=f"R2: {cust.label} is {owner}'s customer (since {since}); {owner} is called, no turn used.")
+                         why_en=f"R2: {cust.label} is {self.name(owner)}'s customer (since {since}); {self.name(owner)} is called, no turn used.")
         # ---- a new customer (or one without ownership: R9)
         extra = ["R9"] if known else []
         if cmd.group:
@@ -194,7 +194,7 @@ class ArrivalMixin(RotationMixin):
             what_zh = "亲友（已提前报备）" if pre.kind == "relative" else "外场客户（已登记报备）"
             return Route("owner", [rule] + extra, owner=pre.consultant, notify=[pre.consultant],
                          why_zh=f"{rule}：{what_zh}，{pre.at:%m-%d %H:%M}由{self.name(pre.consultant)}报备，归{self.name(pre.consultant)}，不占轮次。",
-                         why_en=f"{rule}: pre-reported by {pre.consultant} at {pre.at:%m-%d %H:%M}; theirs, no turn used.")
+                         why_en=f"{rule}: pre-reported by {self.name(pre.consultant)} at {pre.at:%m-%d %H:%M}; theirs, no turn used.")
         if cmd.source in ("staff_referral", "company_relation"):
             return Route("rotation", ["R7", "R1"] + extra,
                          why_zh="R7：公司职员/关系户介绍的客户归销售部，按轮次接待。",
@@ -204,7 +204,7 @@ class ArrivalMixin(RotationMixin):
             if r_owner and r_owner != POOL and self.staff[r_owner].active:
                 return Route("owner", ["R15"] + extra, owner=r_owner, notify=[r_owner], standin_rule="R15",
                              why_zh=f"R15：老客户{referrer.label}带来的新客户，归其置业顾问{self.name(r_owner)}，轮接人员继续排轮。",
-                             why_en=f"R15: brought by {referrer.label}, an old customer of {r_owner}: {r_owner}'s; the rotation keeps its turn.")
+                             why_en=f"R15: brought by {referrer.label}, an old customer of {self.name(r_owner)}: {self.name(r_owner)}'s; the rotation keeps its turn.")
         named_st = self.staff.get(named) if named else None
         if named_st is not None and named_st.active:
             rule = self._named_rule(cmd, referrer)
@@ -216,7 +216,7 @@ class ArrivalMixin(RotationMixin):
             return Route("owner", [rule] + (["R5"] if rule == "R18" else []) + extra, owner=named, notify=[named],
                          owes_turn=owes,
                          why_zh=f"{rule}：{said_zh}，归{named_st.name}，{'记欠一次轮次（R25）' if owes else '不占轮次'}。",
-                         why_en=f"{rule}: the customer names {named}; {named}'s, " + ("owing a turn." if owes else "no turn used."))
+                         why_en=f"{rule}: the customer names {self.name(named)}; {self.name(named)}'s, " + ("owing a turn." if owes else "no turn used."))
         if cmd.referred_by is not None and cmd.accompanied is False:
             return Route("rotation", ["R21", "R1"] + extra,
                          why_zh="R21：老客户介绍但未陪同，且未指定销售人员，按正常轮次接待。",
@@ -285,17 +285,17 @@ class ArrivalMixin(RotationMixin):
         if p.via == "duty":
             v.kind, v.turn = "duty", "none"
             d.cite("R38")
-            how_zh, how_en = f"值班人员{self.name(p.who)}接待，不影响轮次（R38）", f"duty consultant {p.who} receives (R38), no turn used"
+            how_zh, how_en = f"值班人员{self.name(p.who)}接待，不影响轮次（R38）", f"duty consultant {self.name(p.who)} receives (R38), no turn used"
         elif p.via == "credit":
             self.use_credit(p.credit)
             v.kind, v.turn = "makeup", "makeup"
             d.cite(p.credit.rule)
             how_zh = f"{self.name(p.who)}使用补接名额（{p.credit.rule}）接待，轮次不动"
-            how_en = f"{p.who} uses a make-up credit ({p.credit.rule}); the pointer stays"
+            how_en = f"{self.name(p.who)} uses a make-up credit ({p.credit.rule}); the pointer stays"
         else:
             self.consume_turn(p, d)
             v.kind, v.turn = "rotation", "consumed"
-            how_zh, how_en = f"轮到{self.name(p.who)}接待", f"{p.who} receives on turn"
+            how_zh, how_en = f"轮到{self.name(p.who)}接待", f"{self.name(p.who)} receives on turn"
         v.receiver = p.who
         if route.sets_owner:
             self._own(v, cust, p.who, route.rules[0])
@@ -334,7 +334,7 @@ class ArrivalMixin(RotationMixin):
                 v.assist = helper
                 d.cite("R11")
                 extra_zh = f" {self.name(owner)}正在接待，由{self.name(helper)}先行协助（R11）。" if helper else f" {self.name(owner)}正在接待（R11）。"
-                extra_en = f" {owner} is busy; {helper} assists (R11)." if helper else f" {owner} is busy (R11)."
+                extra_en = f" {self.name(owner)} is busy; {self.name(helper)} assists (R11)." if helper else f" {self.name(owner)} is busy (R11)."
             if route.owes_turn:
                 self.staff[owner].owes_turn += 1
             self._finish_decision(v, cust, route, d, route.why_zh + extra_zh, route.why_en + extra_en)
@@ -363,12 +363,12 @@ class ArrivalMixin(RotationMixin):
         earned_zh = earned_en = ""
         if self.day and stand in self.day.rotation:
             self.earn_credit(stand, route.standin_rule, f"代{self.name(owner)}接待 / stood in for {owner}", d)
-            earned_zh, earned_en = f"，{self.name(stand)}获补接名额", f"; {stand} earns a make-up credit"
+            earned_zh, earned_en = f"，{self.name(stand)}获补接名额", f"; {self.name(stand)} earns a make-up credit"
         who_zh = "销售部" if owner == POOL else self.name(owner)
         self._finish_decision(
             v, cust, route, d,
             f"{route.why_zh} {who_zh}不在现场，由{self.name(stand)}代接待，客户仍归{who_zh}{earned_zh}。",
-            f"{route.why_en} {owner} is not on the floor: {stand} stands in, the customer stays {owner}'s{earned_en}.",
+            f"{route.why_en} {self.name(owner)} is not on the floor: {self.name(stand)} stands in, the customer stays {self.name(owner)}'s{earned_en}.",
         )
         return True
 
@@ -457,7 +457,7 @@ class ArrivalMixin(RotationMixin):
         d.owner = cust.owner or "none"
         if cust.owner:
             d.explanation_zh = f"R9：{cust.label}登记完成，归{self.name(cust.owner)}。"
-            d.explanation_en = f"R9: {cust.label} registered; the customer is {cust.owner}'s."
+            d.explanation_en = f"R9: {cust.label} registered; the customer is {self.name(cust.owner)}'s."
         else:
             d.explanation_zh = f"R9：{cust.label}补登记，但来访当天未完成登记，不产生归属。"
             d.explanation_en = f"R9: {cust.label} registered, but the visit was left incomplete at day end: no ownership."
@@ -477,7 +477,7 @@ class ArrivalMixin(RotationMixin):
             d.explanation_en = f"{cust.label} left before being received."
         else:
             d.explanation_zh = f"R11：{cust.label}接待结束，{self.name(v.receiver)}恢复空闲。"
-            d.explanation_en = f"R11: {cust.label}'s reception is over; {v.receiver} is free."
+            d.explanation_en = f"R11: {cust.label}'s reception is over; {self.name(v.receiver)} is free."
         d.customer = cust.label
 
     def _h_competitor(self, cmd: c.Competitor, d: Decision) -> None:
@@ -494,7 +494,7 @@ class ArrivalMixin(RotationMixin):
             cust.competitor = True
             self.earn_credit(v.receiver, "R12", f"接待同行/市调{cust.label} / received a competitor", d)
             d.explanation_zh = f"R12：{cust.label}为同行市调（主动说明或被认出），{self.name(v.receiver)}接待完毕后可补接。"
-            d.explanation_en = f"R12: {cust.label} was a declared competitor; {v.receiver} earns a make-up credit."
+            d.explanation_en = f"R12: {cust.label} was a declared competitor; {self.name(v.receiver)} earns a make-up credit."
         else:
             d.explanation_zh = f"R12：{cust.label}未说明或不承认是市调，按正常排轮计。"
             d.explanation_en = f"R12: {cust.label} did not declare market research: counts as a normal turn."
@@ -511,7 +511,7 @@ class ArrivalMixin(RotationMixin):
         self._active.pop(v.id, None)
         route = Route("rotation", ["R13", "R1"],
                       why_zh=f"R13：客户投诉，取消{self.name(old)}的接待资格，按轮次移交下一位置业顾问，归其所有。",
-                      why_en=f"R13: on a complaint {old}'s reception is cancelled; the next consultant in rotation takes over and owns the customer.")
+                      why_en=f"R13: on a complaint {self.name(old)}'s reception is cancelled; the next consultant in rotation takes over and owns the customer.")
         self._replace(v, cust, route, {old}, d)
 
     def _replace(self, v: Visit, cust: Customer, route: Route, exclude: set[str], d: Decision) -> None:
@@ -553,12 +553,12 @@ class ArrivalMixin(RotationMixin):
         if old is None or old.kind == "rotation":
             route = Route("rotation", ["R28", "R1"],
                           why_zh=f"R28：{st.name}拒接客户，记旷工{days}天，客户按轮次由下一位接待。",
-                          why_en=f"R28: {cmd.who} refused; {days} day absence recorded; the party goes to the next in rotation.")
+                          why_en=f"R28: {self.name(cmd.who)} refused; {days} day absence recorded; the party goes to the next in rotation.")
         else:
             route = Route(old.kind, ["R28"] + old.rules, owner=old.owner, sets_owner=old.sets_owner,
                           new_customer=old.new_customer, notify=old.notify, cover=old.cover,
                           standin_rule=old.standin_rule,
                           why_zh=f"R28：{st.name}拒接客户，记旷工{days}天。" + old.why_zh,
-                          why_en=f"R28: {cmd.who} refused; absence recorded. " + old.why_en)
+                          why_en=f"R28: {self.name(cmd.who)} refused; absence recorded. " + old.why_en)
         d.notify = list(route.notify)
         self._replace(v, cust, route, {cmd.who}, d)

@@ -65,7 +65,7 @@ class ClaimsMixin(ArrivalMixin):
         d.owner = cust.owner or "none"
         d.cite("R14")
         d.explanation_zh = f"R14：记录{st.name}于{cmd.date}回访{cust.label}。"
-        d.explanation_en = f"R14: {cmd.who} followed up {cust.label} on {cmd.date}."
+        d.explanation_en = f"R14: {self.name(cmd.who)} followed up {cust.label} on {cmd.date}."
 
     def _h_amend(self, cmd: c.Amend, d: Decision) -> None:
         self.require_role(cmd.actor, "desk")
@@ -88,7 +88,7 @@ class ClaimsMixin(ArrivalMixin):
         d.owner = cust.owner or "none"
         d.cite("R3")
         d.explanation_zh = f"R3：{st.name}关于{cust.label}的记录已追加更正，原记录保留并标记为“已修改”，在争议中不作为依据。"
-        d.explanation_en = f"R3: a correction was appended to {cmd.who}'s record of {cust.label}; it is marked amended and not admissible."
+        d.explanation_en = f"R3: a correction was appended to {self.name(cmd.who)}'s record of {cust.label}; it is marked amended and not admissible."
 
     # ------------------------------------------------------------ evidence
     def linked_ids(self, cust: Customer, extra: int | None = None) -> set[int]:
@@ -192,7 +192,7 @@ class ClaimsMixin(ArrivalMixin):
         d.cite("R20")
         d.cite("R32")
         d.explanation_zh = f"R20：{self.name(who)}认领{cust.label}，待案场经理裁决（R32）。系统建议：{rec.proposed_zh}"
-        d.explanation_en = f"R20: {who} claims {cust.label}; the site manager rules (R32). Proposed: {rec.proposed_en}"
+        d.explanation_en = f"R20: {self.name(who)} claims {cust.label}; the site manager rules (R32). Proposed: {rec.proposed_en}"
 
     def _h_dispute(self, cmd: c.Dispute, d: Decision) -> None:
         who = self._claimant(cmd.actor, cmd.claimant)
@@ -210,7 +210,7 @@ class ClaimsMixin(ArrivalMixin):
             d.cite(r)
         d.cite("R32")
         d.explanation_zh = f"{self.name(who)}对{cust.label}的归属提出争议，待案场经理裁决。系统建议：{rec.proposed_zh}"
-        d.explanation_en = f"{who} disputes {cust.label}; the site manager rules (R32). Proposed: {rec.proposed_en}"
+        d.explanation_en = f"{self.name(who)} disputes {cust.label}; the site manager rules (R32). Proposed: {rec.proposed_en}"
 
     def _propose(self, rec: ClaimRecord, cust: Customer) -> None:
         """The ruling the rules propose, from admissible evidence only (R3)."""
@@ -226,10 +226,10 @@ class ClaimsMixin(ArrivalMixin):
             rec.proposed_rules = ("R22", "R14", "R3")
             if cont:
                 rec.proposed_zh = f"R22：成交归轮接人员{self.name(closer)}，{self.name(rec.claimant)}回访记录连续有效，佣金平分。"
-                rec.proposed_en = f"R22: the deal counts for {closer}; {rec.claimant}'s follow-ups are continuous, so the commission is split evenly."
+                rec.proposed_en = f"R22: the deal counts for {self.name(closer)}; {self.name(rec.claimant)}'s follow-ups are continuous, so the commission is split evenly."
             else:
                 rec.proposed_zh = f"R22：{self.name(rec.claimant)}无连续回访记录，客户及业绩归轮接人员{self.name(closer)}。"
-                rec.proposed_en = f"R22: {rec.claimant} has no continuous follow-up record; the customer and deal are {closer}'s."
+                rec.proposed_en = f"R22: {self.name(rec.claimant)} has no continuous follow-up record; the customer and deal are {self.name(closer)}'s."
             return
         mine = [e for e in items if e.who == rec.claimant]
         first = self.first_registration(items)
@@ -237,7 +237,7 @@ class ClaimsMixin(ArrivalMixin):
             rec.proposed = rec.claimant
             rec.proposed_rules = ("R16", "R3") if rec.kind == "dispute" else ("R20", "R16", "R3")
             rec.proposed_zh = f"R16：{self.name(rec.claimant)}于{first.at:%m-%d %H:%M}最先登记，归{self.name(rec.claimant)}。"
-            rec.proposed_en = f"R16: {rec.claimant} registered the customer first, on {first.at:%m-%d %H:%M}."
+            rec.proposed_en = f"R16: {self.name(rec.claimant)} registered the customer first, on {first.at:%m-%d %H:%M}."
             return
         rec.proposed = current
         if mine and not any(e.admissible for e in mine):
@@ -245,18 +245,18 @@ class ClaimsMixin(ArrivalMixin):
             rec.proposed_rules = ("R3",) if amended else ("R17", "R9")
             if amended:
                 rec.proposed_zh = f"R3：{self.name(rec.claimant)}的记录经修改，不作为依据，维持归{self.name(current)}。"
-                rec.proposed_en = f"R3: {rec.claimant}'s records were amended and are void; stays {current}'s."
+                rec.proposed_en = f"R3: {self.name(rec.claimant)}'s records were amended and are void; stays {self.name(current)}'s."
             else:
                 rec.proposed_zh = f"R17：{self.name(rec.claimant)}此前接待未做来访登记，归{self.name(current)}。"
-                rec.proposed_en = f"R17: {rec.claimant}'s earlier reception was never registered; stays {current}'s."
+                rec.proposed_en = f"R17: {self.name(rec.claimant)}'s earlier reception was never registered; stays {self.name(current)}'s."
         elif first is not None:
             rec.proposed_rules = ("R16", "R3")
             rec.proposed_zh = f"R16：{self.name(first.who)}于{first.at:%m-%d %H:%M}最先登记，维持归{self.name(current)}。"
-            rec.proposed_en = f"R16: {first.who} registered first ({first.at:%m-%d %H:%M}); stays {current}'s."
+            rec.proposed_en = f"R16: {self.name(first.who)} registered first ({first.at:%m-%d %H:%M}); stays {self.name(current)}'s."
         else:
             rec.proposed_rules = ("R3", "R9")
             rec.proposed_zh = f"无有效登记记录可作依据，维持归{self.name(current)}。"
-            rec.proposed_en = f"No admissible registration supports the claim; stays {current}'s."
+            rec.proposed_en = f"No admissible registration supports the claim; stays {self.name(current)}'s."
 
     def _h_ruling(self, cmd: c.Ruling, d: Decision) -> None:
         self.require_role(cmd.actor, "ruling")
@@ -310,5 +310,5 @@ class ClaimsMixin(ArrivalMixin):
         d.owner = cust.owner or "none"
         kept = "维持系统建议" if winner == rec.proposed else f"推翻系统建议，理由：{cmd.reason}"
         d.explanation_zh = f"R32：案场经理裁决{cust.label}归{self.name(winner)}（{kept}）。"
-        d.explanation_en = f"R32: the site manager rules {cust.label} is {winner}'s" + (
+        d.explanation_en = f"R32: the site manager rules {cust.label} is {self.name(winner)}'s" + (
             "." if winner == rec.proposed else f" (overriding the proposal: {cmd.reason}).")

@@ -28,7 +28,7 @@ class Command:
 
 
 def _plain(value):
-    if isinstance(value, (dt.date, dt.time)):
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
@@ -54,6 +54,25 @@ class SetPin(Command):
 @dataclass(frozen=True)
 class SetPolicy(Command):
     changes: dict
+    effective: dt.datetime | None = None  # None: at once
+
+
+@dataclass(frozen=True)
+class SetOfficeInfo(Command):
+    name: str
+    open: str = "09:00"  # working hours: the claim notice is posted for these (R20)
+    close: str = "18:00"
+
+
+@dataclass(frozen=True)
+class HistoricalVisit(Command):
+    """A registration from the paper-era visit book, imported as history (never today's rotation)."""
+
+    name: str
+    phone: str
+    at: dt.datetime
+    receiver: str
+    source: str = "walk_in"
 
 
 @dataclass(frozen=True)
@@ -266,6 +285,8 @@ VERB_OF: dict[type, str] = {
     AddStaff: "add_staff",
     SetPolicy: "set_policy",
     SetPin: "set_pin",
+    SetOfficeInfo: "set_office_info",
+    HistoricalVisit: "historical_visit",
     OpenDay: "day",
     CloseDay: "close_day",
     SignIn: "sign_in",
@@ -329,6 +350,8 @@ def _revive(cls, name, value):
         return tuple(value)
     if cls is Duty and name in ("start", "end"):
         return dt.time.fromisoformat(value)
+    if name in ("effective", "at") and isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
     if name in _DATE_FIELDS and isinstance(value, str):
         return dt.date.fromisoformat(value)
     return value

@@ -45,10 +45,10 @@ class DealsMixin(ClaimsMixin):
         if len(split) == 2:
             d.explanation_zh = (f"R16：合同签署人为{contract_name}，业绩归{self.name(owner)}；其家人由另一位销售人员接待，"
                                 f"佣金由{'、'.join(self.name(k) for k in split)}平分。")
-            d.explanation_en = f"R16: the contract is in {contract_name}'s name, so the deal counts for {owner}; family received by another consultant, commission split evenly."
+            d.explanation_en = f"R16: the contract is in {contract_name}'s name, so the deal counts for {self.name(owner)}; family received by another consultant, commission split evenly."
         else:
             d.explanation_zh = f"R16：{cust.label}成交，合同签署人{contract_name}，业绩归{self.name(owner)}。"
-            d.explanation_en = f"R16: {cust.label} closed; contract in {contract_name}'s name; the deal counts for {owner}."
+            d.explanation_en = f"R16: {cust.label} closed; contract in {contract_name}'s name; the deal counts for {self.name(owner)}."
 
     def _contract_customer(self, cust, contract_name: str):
         if contract_name in (cust.name, cust.alias):
@@ -88,17 +88,17 @@ class DealsMixin(ClaimsMixin):
             self._add_sanction(cmd.who, "R18", "suspension", days, None, d)
             start = self.today() + dt.timedelta(days=1)
             d.explanation_zh = f"R18：{st.name}私留客户经查实，自{start}起停接客户{days}天。"
-            d.explanation_en = f"R18: {cmd.who} kept a named customer; suspended from receiving for {days} days from {start}."
+            d.explanation_en = f"R18: {self.name(cmd.who)} kept a named customer; suspended from receiving for {days} days from {start}."
         elif cmd.rule == "R28":
             days = self.policy["refusal_absence_days"]
             self._add_sanction(cmd.who, "R28", "absence", days, None, d)
             d.explanation_zh = f"R28：{st.name}拒接客户，算旷工{days}天。"
-            d.explanation_en = f"R28: {cmd.who} refused a customer: {days} day(s) of absence."
+            d.explanation_en = f"R28: {self.name(cmd.who)} refused a customer: {days} day(s) of absence."
         elif cmd.rule == "R33":
             yuan = self.policy["fight_fine_yuan"]
             self._add_sanction(cmd.who, "R33", "fine", None, yuan, d)
             d.explanation_zh = f"R33：{st.name}当客户面争抢客户，罚款{yuan}元。"
-            d.explanation_en = f"R33: {cmd.who} fought over a customer in front of them: fined {yuan} yuan."
+            d.explanation_en = f"R33: {self.name(cmd.who)} fought over a customer in front of them: fined {yuan} yuan."
         else:
             raise RuleError("bad_rule", "处罚只能依据第18、28、33条。", "Sanctions cite R18, R28 or R33 only.")
 
@@ -136,10 +136,10 @@ class DealsMixin(ClaimsMixin):
         d.cite("R8") if not succ else None
         if succ:
             d.explanation_zh = f"R19：{st.name}调离案场，{moved}位客户由{succ.name}交接，其老客户介绍的新客户亦归{succ.name}。"
-            d.explanation_en = f"R19: {st.key} transferred; {moved} customers handed to {succ.key}."
+            d.explanation_en = f"R19: {self.name(st.key)} transferred; {moved} customers handed to {self.name(succ.key)}."
         else:
             d.explanation_zh = f"{rule}：{st.name}离职，{moved}位客户归销售部统一追踪（R8）。"
-            d.explanation_en = f"{rule}: {st.key} left; {moved} customers go to the department pool (R8)."
+            d.explanation_en = f"{rule}: {self.name(st.key)} left; {moved} customers go to the department pool (R8)."
 
     def _h_change_consultant(self, cmd: c.ChangeConsultant, d: Decision) -> None:
         self.require_role(cmd.actor, "change_consultant")
@@ -165,7 +165,7 @@ class DealsMixin(ClaimsMixin):
         d.turn = "none"
         d.cite("R35")
         d.explanation_zh = f"R35：因服务质量问题，销售经理确认将{cust.label}改由{to.name}负责。"
-        d.explanation_en = f"R35: on a service complaint the sales manager designates {to.key} for {cust.label}."
+        d.explanation_en = f"R35: on a service complaint the sales manager designates {self.name(to.key)} for {cust.label}."
 
     def _h_assign(self, cmd: c.Assign, d: Decision) -> None:
         self.require_role(cmd.actor, "assign")
@@ -183,14 +183,14 @@ class DealsMixin(ClaimsMixin):
         d.cite("R6")
         d.cite(rule)
         d.explanation_zh = f"R6：销售主管将{cust.label}分配给{to.name}（{rule}），不占轮次。"
-        d.explanation_en = f"R6: the supervisor assigns {cust.label} to {to.key} ({rule}); no turn used."
+        d.explanation_en = f"R6: the supervisor assigns {cust.label} to {self.name(to.key)} ({rule}); no turn used."
 
     def _h_grant(self, cmd: c.Grant, d: Decision) -> None:
         self.require_role(cmd.actor, "credits")
         st = self.active_staff(cmd.who)
         self.earn_credit(st.key, "R6", cmd.reason or "主管补发 / granted by hand", d)
         d.explanation_zh = f"R6：主管给予{st.name}一个补接名额（{cmd.reason or '未写原因'}）。"
-        d.explanation_en = f"R6: the supervisor grants {st.key} a make-up credit ({cmd.reason or 'no reason given'})."
+        d.explanation_en = f"R6: the supervisor grants {self.name(st.key)} a make-up credit ({cmd.reason or 'no reason given'})."
 
     def _h_revoke(self, cmd: c.Revoke, d: Decision) -> None:
         self.require_role(cmd.actor, "credits")
@@ -201,7 +201,7 @@ class DealsMixin(ClaimsMixin):
         self.use_credit(mine[-1])
         d.cite("R6")
         d.explanation_zh = f"R6：主管撤销{st.name}一个补接名额（{cmd.reason or '未写原因'}）。"
-        d.explanation_en = f"R6: the supervisor revokes one of {st.key}'s make-up credits ({cmd.reason or 'no reason given'})."
+        d.explanation_en = f"R6: the supervisor revokes one of {self.name(st.key)}'s make-up credits ({cmd.reason or 'no reason given'})."
 
     def _h_pre_report(self, cmd: c.PreReport, d: Decision) -> None:
         st = self.active_staff(cmd.consultant)
@@ -220,14 +220,76 @@ class DealsMixin(ClaimsMixin):
         d.cite(rule)
         what = "亲友" if cmd.kind == "relative" else "外场客户"
         d.explanation_zh = f"{rule}：{st.name}于{self.now:%m-%d %H:%M}报备{what}{cmd.name or ''}。"
-        d.explanation_en = f"{rule}: {st.key} pre-reported {cmd.name or phone} ({cmd.kind}) at {self.now:%m-%d %H:%M}."
+        d.explanation_en = f"{rule}: {self.name(st.key)} pre-reported {cmd.name or phone} ({cmd.kind}) at {self.now:%m-%d %H:%M}."
 
     def _h_set_policy(self, cmd: c.SetPolicy, d: Decision) -> None:
         if cmd.actor != "__system__":
             self.require_role(cmd.actor, "policy")
+        self.policy.with_changes(cmd.changes)  # validates now; a bad value is refused at once
+        if cmd.effective is not None and cmd.effective > self.now:
+            self.pending_policies.append((cmd.effective, dict(cmd.changes), cmd.actor))
+            self.pending_policies.sort(key=lambda p: p[0])
+            d.explanation_zh = f"制度参数变更已登记，自{cmd.effective:%Y-%m-%d %H:%M}起生效：{cmd.changes}。"
+            d.explanation_en = f"Policy change recorded, effective from {cmd.effective:%Y-%m-%d %H:%M}: {cmd.changes}."
+            return
         self.policy = self.policy.with_changes(cmd.changes)
         d.explanation_zh = f"制度参数更新为第{self.policy.version}版：{cmd.changes}。"
         d.explanation_en = f"Policies updated to version {self.policy.version}: {cmd.changes}."
+
+    def apply_due_policies(self) -> None:
+        """Switch on policy changes whose effective time has come (each is a new version)."""
+        while self.pending_policies and self.pending_policies[0][0] <= self.now:
+            _, changes, _ = self.pending_policies.pop(0)
+            self.policy = self.policy.with_changes(changes)
+
+    def _h_set_office_info(self, cmd: c.SetOfficeInfo, d: Decision) -> None:
+        if cmd.actor != "__system__":
+            self.require_role(cmd.actor, "policy")
+        import re
+
+        for t in (cmd.open, cmd.close):
+            if not re.match(r"^([01]\d|2[0-3]):[0-5]\d$", t):
+                raise RuleError("bad_time", f"时间“{t}”格式应为HH:MM。", f"Time '{t}' must be HH:MM.")
+        if cmd.close <= cmd.open:
+            raise RuleError("bad_hours", "下班时间须晚于上班时间。", "Closing time must be after opening time.")
+        if not cmd.name.strip():
+            raise RuleError("bad_name", "请填写售楼处名称。", "Enter the office's name.")
+        self.office_info = {"name": cmd.name.strip(), "open": cmd.open, "close": cmd.close}
+        d.explanation_zh = f"售楼处信息：{cmd.name}，上班时间{cmd.open}–{cmd.close}。"
+        d.explanation_en = f"Office: {cmd.name}, working hours {cmd.open}-{cmd.close}."
+
+    def _h_historical_visit(self, cmd: c.HistoricalVisit, d: Decision) -> None:
+        """R14/R16 from the paper visit book: the first registration of a new customer fixes the owner."""
+        if cmd.actor != "__system__":
+            self.require_role(cmd.actor, "policy")
+        st = self.staff_of(cmd.receiver)
+        phone = normalize_phone(cmd.phone)
+        if not cmd.name or not cmd.name.strip():
+            raise RuleError("incomplete", "第9条：登记须有客户姓名。", "R9: a registration needs the customer's name.")
+        if self.day is not None and cmd.at.date() >= self.day.date:
+            raise RuleError("not_history", "历史来访须早于当前营业日。", "A historical visit must be before the current working day.")
+        from .model import Visit
+
+        cid = self.by_phone.get(phone)
+        if cid is None:
+            cust = self._new_customer(cmd.name.strip(), phone, None, cmd.source)
+            cust.created = cmd.at
+        else:
+            cust = self.customers[cid]
+            self.dirty_c.add(cid)
+        v = Visit(self.next_id(), cust.id, cmd.at, st.key, "history", "none", True, None, None, None, cmd.source,
+                  active=False, ended=cmd.at, rules=("R14",))
+        self.visits[v.id] = v
+        self.customer_visits.setdefault(cust.id, []).append(v.id)
+        self.dirty_v.add(v.id)
+        if cust.owner is None:
+            self._set_owner(cust, st.key, "R14")
+            cust.owner_since = cmd.at
+        d.customer, d.receiver, d.owner, d.turn = cust.label, st.key, cust.owner, "none"
+        d.cite("R14")
+        d.explanation_zh = f"R14：导入历史来访，{cmd.at:%Y-%m-%d}由{st.name}接待{cust.label}，归{self.name(cust.owner)}。"
+        d.explanation_en = f"R14: imported visit of {cust.label} on {cmd.at:%Y-%m-%d} by {st.name}; owner {self.name(cust.owner)}."
+
 
     def _h_set_pin(self, cmd: c.SetPin, d: Decision) -> None:
         st = self.staff_of(cmd.who)
@@ -235,7 +297,7 @@ class DealsMixin(ClaimsMixin):
             self.require_role(cmd.actor, "depart")
         st.pin_hash = cmd.pin_hash
         d.explanation_zh = f"{st.name}的登录密码已设置。"
-        d.explanation_en = f"{cmd.who}'s PIN was set."
+        d.explanation_en = f"{self.name(cmd.who)}'s PIN was set."
 
     def _h_add_staff(self, cmd: c.AddStaff, d: Decision) -> None:
         if cmd.actor not in ("__system__",):

@@ -25,6 +25,8 @@ class Office(DealsMixin):
         d = Decision(cmd.verb, policy_version=self.policy.version, policy=dict(self.policy.values))
         self.dirty_c, self.dirty_v, self.dirty_f = set(), set(), set()
         self.dirty_v.update(self._active)
+        self.apply_due_policies()
+        d.policy_version, d.policy = self.policy.version, dict(self.policy.values)
         try:
             # Handlers validate everything before they write, so a RuleError leaves no trace
             # (tests/domain/test_properties.py checks this on random days).

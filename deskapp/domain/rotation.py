@@ -161,7 +161,7 @@ class RotationMixin(OfficeState):
         d.cite("R1")
         names = "、".join(self.name(k) for k in cmd.who)
         d.explanation_zh = f"R1：{names}签到，按签到顺序加入今日轮次。"
-        d.explanation_en = f"R1: {', '.join(cmd.who)} signed in and joined today's rotation in that order."
+        d.explanation_en = f"R1: {', '.join(self.name(k) for k in cmd.who)} signed in and joined today's rotation in that order."
 
     def _h_sign_out(self, cmd: c.SignOut, d: Decision) -> None:
         day = self.require_day()
@@ -217,7 +217,7 @@ class RotationMixin(OfficeState):
         cover_zh = f"，客户交由{self.name(cmd.cover)}代管" if cmd.cover else ("，未安排客户" if long else "")
         d.explanation_zh = f"R10：{st.name}休假{cmd.start}至{cmd.end}（共{rec.days}天）{cover_zh}。"
         d.explanation_en = (f"R10: {st.name} on leave {cmd.start} to {cmd.end} ({rec.days} days)"
-                            + (f", customers handed to {cmd.cover}" if cmd.cover else "") + ".")
+                            + (f", customers handed to {self.name(cmd.cover)}" if cmd.cover else "") + ".")
 
     def _h_step_out(self, cmd: c.StepOut, d: Decision) -> None:
         day = self.require_day()
@@ -261,7 +261,7 @@ class RotationMixin(OfficeState):
         day.pointer = 0
         d.cite("R6")
         d.explanation_zh = "R6：销售主管调整轮次为：" + "、".join(self.name(k) for k in day.rotation) + "。"
-        d.explanation_en = "R6: the supervisor set the order: " + ", ".join(day.rotation) + "."
+        d.explanation_en = "R6: the supervisor set the order: " + ", ".join(self.name(k) for k in day.rotation) + "."
 
     def _h_duty(self, cmd: c.Duty, d: Decision) -> None:
         day = self.require_day()

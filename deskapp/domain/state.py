@@ -71,6 +71,8 @@ class OfficeState:
         self.deals: list[DealRecord] = []
         self.sanctions: list[SanctionRecord] = []
         self.day: DayState | None = None
+        self.office_info: dict = {"name": "售楼处", "open": "09:00", "close": "18:00"}
+        self.pending_policies: list[tuple[dt.datetime, dict, str | None]] = []  # (effective, changes, by)
         self.routes: dict[int, object] = {}
         self._active: dict[int, Visit] = {}  # receptions in progress and waiting parties
         # Rows the last command touched, for the store's read models.
@@ -100,6 +102,9 @@ class OfficeState:
         if ref is not None and ref in self.by_ref:
             self.dirty_c.add(self.by_ref[ref])
             return self.customers[self.by_ref[ref]]
+        if isinstance(ref, str) and ref.startswith("#") and ref[1:].isdigit() and int(ref[1:]) in self.customers:
+            self.dirty_c.add(int(ref[1:]))
+            return self.customers[int(ref[1:])]  # a party received before any name or phone (R9)
         if ref is not None:
             try:
                 from .phone import normalize_phone

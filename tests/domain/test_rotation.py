@@ -169,3 +169,36 @@ def test_suspended_consultant_is_out_of_the_rotation_but_keeps_old_customers(des
     desk.day(dt.date(2026, 11, 24))
     desk.sign_in("A", "B")
     assert desk.office.day.rotation == ["A", "B"]
+
+
+def test_policy_change_takes_effect_from_its_time(desk):
+    desk.sign_in("A", "B")
+    later = desk.t + dt.timedelta(hours=2)
+    with pytest.raises(RuleError):
+        desk.do(c.SetPolicy({"busy_skip_earns_makeup": True}, later, actor="S"))
+    d = desk.do(c.SetPolicy({"busy_skip_earns_makeup": True}, later, actor="M"))
+    assert desk.office.policy["busy_skip_earns_makeup"] is False
+    version = desk.office.policy.version
+    desk.t = later
+    d = desk.arrive("客一")
+    assert d.policy["busy_skip_earns_makeup"] is True and d.policy_version == version + 1
+
+
+def test_historical_visit_from_the_paper_book_fixes_the_first_owner(desk):
+    d = desk.do(c.HistoricalVisit("老客", "13800009999", dt.datetime(2026, 10, 1, 10), "B", actor="M"))
+    assert d.owner == "B"
+    desk.do(c.HistoricalVisit("老客", "138 0000 9999", dt.datetime(2026, 10, 5, 10), "A", actor="M"))
+    assert desk.owner("老客") == "B"
+    with pytest.raises(RuleError):
+        desk.do(c.HistoricalVisit("新客", "13800009998", dt.datetime(2026, 11, 20, 10), "A", actor="M"))
+    desk.sign_in("A", "B")
+    d = desk.arrive("老客", "13800009999", first_visit=False)
+    assert (d.receiver, d.turn) == ("B", "none")
+
+
+def test_party_without_name_or_phone_is_referred_to_by_number(desk):
+    desk.sign_in("A", "B")
+    d = desk.do(c.Arrive(c.Answers(True)))
+    assert d.customer.startswith("#")
+    desk.do(c.Finish(d.customer))
+    assert desk.next_up == "B"

@@ -163,3 +163,18 @@ def _pg_url_from(url):
     from deskapp.services.pgtemp import fresh_database
 
     return fresh_database(url)
+
+
+def test_history_import_policy_and_office_info_survive_a_restart(sqlite_url):
+    svc = PersistentOfficeService(sqlite_url)
+    _setup(svc)
+    svc.handle(c.AddStaff("M", "钱经理", "site_manager", actor="__system__"), T0)
+    svc.handle(c.HistoricalVisit("老客", "13800009999", dt.datetime(2026, 10, 1, 10), "B", actor="M"), T0)
+    svc.handle(c.SetPolicy({"followup_gap_days": 20}, T0 + dt.timedelta(days=1), actor="M"), T0)
+    svc.handle(c.SetOfficeInfo("翠湖天地售楼处", "08:30", "18:30", actor="M"), T0)
+    svc.close()
+    again = PersistentOfficeService(sqlite_url)
+    assert again.office.customer_of("老客").owner == "B"
+    assert again.office.pending_policies[0][1] == {"followup_gap_days": 20}
+    assert again.office.office_info["name"] == "翠湖天地售楼处"
+    assert verify(again.engine).ok
