@@ -46,6 +46,7 @@ class ReceptionRow:
     owner_name: str
     amended: bool
     cancelled: bool
+    explanation_en: str = ""
 
 
 @dataclass(frozen=True)

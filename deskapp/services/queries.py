@@ -72,7 +72,7 @@ def _reception(office: Office, v) -> dto.ReceptionRow:
     return dto.ReceptionRow(
         v.id, v.at, cust.id, cust.label, cust.phones[0] if cust.phones else "", v.receiver,
         _name(office, v.receiver), v.kind, v.turn, v.active, tuple(v.rules), v.explanation_zh,
-        _name(office, cust.owner) if cust.owner else "—", v.amended, v.cancelled,
+        _name(office, cust.owner) if cust.owner else "—", v.amended, v.cancelled, v.explanation_en,
     )
 
 

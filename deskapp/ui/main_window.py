@@ -30,6 +30,7 @@ OPTIONAL_PANELS: tuple[tuple[str, str, str], ...] = (
     ("deskapp.ui.notice_panel", "NoticePanel", QT_TRANSLATE_NOOP("MainWindow", "认领公示")),
     ("deskapp.ui.dispute_panel", "DisputePanel", QT_TRANSLATE_NOOP("MainWindow", "归属争议")),
     ("deskapp.ui.supervisor_panel", "SupervisorPanel", QT_TRANSLATE_NOOP("MainWindow", "主管工具")),
+    ("deskapp.ui.daily_report_panel", "DailyReportPanel", QT_TRANSLATE_NOOP("MainWindow", "每日报表")),
 )
 SIGNIN_MODULE = ("deskapp.ui.signin_dialog", "SignInDialog")
 
