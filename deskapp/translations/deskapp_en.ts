@@ -845,6 +845,10 @@ Your role may not do this (needs {role} or above)</translation>
             <translation>Supervisor</translation>
         </message>
         <message>
+            <source>每日报表</source>
+            <translation>Daily report</translation>
+        </message>
+        <message>
             <source>轮接台 — 前台</source>
             <translation>Rotation desk — front desk</translation>
         </message>
