@@ -101,6 +101,8 @@ def cmd_rules(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="deskapp", description="轮接台 — customer attribution at the front desk")
     parser.add_argument("--db", help="database URL (default: $DESKAPP_DB_URL or SQLite in the user data directory)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the main window on a throwaway demo database, check it, and exit (0 = OK)")
     sub = parser.add_subparsers(dest="cmd")
 
     sc = sub.add_parser("scenario", help="run scenario files headless")
@@ -156,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     from deskapp.store.errors import StoreError
 
     try:
+        if args.smoke:
+            from deskapp.smoke import run_smoke
+
+            return run_smoke(args.db)
         if getattr(args, "func", None) is None:
             try:
                 from deskapp.app import run_gui
