@@ -231,6 +231,14 @@ class ClaimsMixin(ArrivalMixin):
                 rec.proposed_zh = f"R22：{self.name(rec.claimant)}无连续回访记录，客户及业绩归轮接人员{self.name(closer)}。"
                 rec.proposed_en = f"R22: {self.name(rec.claimant)} has no continuous follow-up record; the customer and deal are {self.name(closer)}'s."
             return
+        if rec.kind == "claim" and rec.same_as is None:
+            # R20: the claimant's evidence is their entry in the visit book; without pointing at it the
+            # app has nothing to weigh, so it proposes nothing and the site manager rules on the book.
+            rec.proposed = None
+            rec.proposed_rules = ("R20", "R32")
+            rec.proposed_zh = "认领未指明此前的来访记录，请案场经理查阅来访登记本裁决。"
+            rec.proposed_en = "The claim points at no earlier record: the site manager rules on the visit book."
+            return
         mine = [e for e in items if e.who == rec.claimant]
         first = self.first_registration(items)
         if first is not None and first.who == rec.claimant:
@@ -267,7 +275,7 @@ class ClaimsMixin(ArrivalMixin):
         winner = self.active_staff(cmd.decision).key
         rec = open_recs[-1]
         self._propose(rec, cust)
-        if winner != rec.proposed and not cmd.reason.strip():
+        if rec.proposed is not None and winner != rec.proposed and not cmd.reason.strip():
             raise RuleError("reason_required", "推翻系统建议的裁决须写明理由（第32条）。",
                             "Overriding the proposed ruling needs a written reason (R32).")
         for r in open_recs:
@@ -308,7 +316,11 @@ class ClaimsMixin(ArrivalMixin):
                 deal.credit = winner
                 d.credit, d.split = deal.credit, dict(deal.split)
         d.owner = cust.owner or "none"
-        kept = "维持系统建议" if winner == rec.proposed else f"推翻系统建议，理由：{cmd.reason}"
+        if rec.proposed is None:
+            kept = f"理由：{cmd.reason}" if cmd.reason else "依来访登记本"
+        else:
+            kept = "维持系统建议" if winner == rec.proposed else f"推翻系统建议，理由：{cmd.reason}"
         d.explanation_zh = f"R32：案场经理裁决{cust.label}归{self.name(winner)}（{kept}）。"
         d.explanation_en = f"R32: the site manager rules {cust.label} is {self.name(winner)}'s" + (
-            "." if winner == rec.proposed else f" (overriding the proposal: {cmd.reason}).")
+            "." if winner == rec.proposed or rec.proposed is None and not cmd.reason
+            else f" ({'overriding the proposal: ' if rec.proposed is not None else ''}{cmd.reason}).")

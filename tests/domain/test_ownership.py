@@ -296,3 +296,12 @@ def test_group_members_of_a_waiting_party_are_registered_when_it_is_received(des
     assert d.waiting
     desk.finish("客一")
     assert desk.owner("13800000003") == "A" and desk.owner("团长") == "A"
+
+
+def test_a_claim_without_an_earlier_record_is_ruled_on_the_visit_book(desk):
+    desk.sign_in("A", "B")
+    desk.arrive("说不清", first_visit=False)
+    d = desk.do(c.Claim("说不清", "B", None, actor="B"))
+    assert d.proposed is None
+    d = desk.do(c.Ruling("说不清", "B", "", actor="M"))  # no proposal to override: no reason needed
+    assert d.owner == "B" and desk.credits("A") == 1
