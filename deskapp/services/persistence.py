@@ -97,6 +97,8 @@ class PersistentOfficeService(OfficeService):
         self.reload()
 
     def reload(self) -> None:
+        """Rebuild the office from what the database holds."""
+        self._bulk_conn = None
         office = Office()
         with read_connection(self.engine) as conn:
             self.head = replay(conn, office)
@@ -104,21 +106,22 @@ class PersistentOfficeService(OfficeService):
 
     @contextlib.contextmanager
     def bulk(self):
-        """Many commands in one transaction (demo data, imports): all land, or none."""
-        with write_connection(self.engine) as conn:
-            lock_office(conn)
-            self._bulk_conn = conn
-            try:
-                yield self
-            except BaseException:
-                self._bulk_conn = None
-                self.reload_after_rollback = True
-                raise
-            finally:
-                self._bulk_conn = None
-        if getattr(self, "reload_after_rollback", False):
-            self.reload_after_rollback = False
+        """Many commands in one transaction (demo data, imports): all land, or none.
+
+        On any error the transaction rolls back and the in-memory office is rebuilt from what was
+        committed, so nothing of the failed batch survives anywhere.
+        """
+        try:
+            with write_connection(self.engine) as conn:
+                lock_office(conn)
+                self._bulk_conn = conn
+                try:
+                    yield self
+                finally:
+                    self._bulk_conn = None
+        except BaseException:
             self.reload()
+            raise
 
     def _apply(self, conn, cmd: Command, now: dt.datetime) -> Decision:
         head, _ = _journal.head(conn)

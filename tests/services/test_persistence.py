@@ -178,3 +178,16 @@ def test_history_import_policy_and_office_info_survive_a_restart(sqlite_url):
     assert again.office.pending_policies[0][1] == {"followup_gap_days": 20}
     assert again.office.office_info["name"] == "翠湖天地售楼处"
     assert verify(again.engine).ok
+
+
+def test_a_failed_bulk_leaves_nothing_in_the_database_or_in_memory(sqlite_url):
+    svc = PersistentOfficeService(sqlite_url)
+    _setup(svc)
+    head = svc.head
+    with pytest.raises(RuleError):
+        with svc.bulk():
+            svc.handle(c.AddStaff("D", "赵六", actor="__system__"), T0)
+            svc.handle(c.Reorder(("B", "A")), T0)  # refused: the front desk may not reorder
+    assert svc.head == head and "D" not in svc.office.staff
+    d = svc.handle(c.Arrive(c.Answers(True), name="李女士", phone="13800001111"), T0)
+    assert d.receiver == "A" and verify(svc.engine).ok
