@@ -237,7 +237,22 @@ def install_translator(app: QCoreApplication, lang: str) -> list[QTranslator]:
     for translator in load_translators(lang, app):
         app.installTranslator(translator)
         _installed.append(translator)
+    qt_base = _qt_base_translator(lang, app)
+    if qt_base is not None:  # Qt's own strings (Yes/No, Cancel, file dialogs) in the same language
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
     return list(_installed)
+
+
+def _qt_base_translator(lang: str, parent) -> QTranslator | None:
+    from PySide6.QtCore import QLibraryInfo
+
+    locale = "zh_CN" if lang == "zh" else None
+    if locale is None:
+        return None
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{locale}", folder) else None
 
 
 # ---------------------------------------------------------------- shared labels
