@@ -84,6 +84,10 @@ def cmd_print(args) -> int:
         out = printing.notice_pdf(office, date, args.out)
     elif args.what == "visit-sheet":
         out = printing.visit_sheet_pdf(office, int(args.ref), args.out)
+    elif args.what == "daily":
+        from deskapp.services.daily_report import daily_report_pdf
+
+        out = daily_report_pdf(service, dt.date.fromisoformat(args.date) if args.date else None, args.out)
     else:
         out = printing.case_pdf(office, args.ref, args.out)
     print(out)
@@ -134,8 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file")
     r.set_defaults(func=cmd_restore)
 
-    pr = sub.add_parser("print", help="print a PDF: notice, visit-sheet or case")
-    pr.add_argument("what", choices=["notice", "visit-sheet", "case"])
+    pr = sub.add_parser("print", help="print a PDF: notice, visit-sheet, case or daily (report)")
+    pr.add_argument("what", choices=["notice", "visit-sheet", "case", "daily"])
     pr.add_argument("ref", nargs="?", help="visit id (visit-sheet) or customer (case)")
     pr.add_argument("--date", help="notice date YYYY-MM-DD (default: the current day)")
     pr.add_argument("--out", required=True)

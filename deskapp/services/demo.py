@@ -314,6 +314,7 @@ class _Builder:
         return max(lo, min(hi, round(base * factor) + self.rng.randint(-3, 3)))
 
     def _setup(self, t: dt.datetime) -> None:
+        self._do(c.SetOfficeInfo(OFFICE_NAME, "09:00", "18:00", actor=SYSTEM), t)
         for key, name, role, team in STAFF:
             self._do(c.AddStaff(key, name, role, team, actor=SYSTEM), t)
         hasher = _pin_hasher()

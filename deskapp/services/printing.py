@@ -25,6 +25,18 @@ from .dto import DisputeView, NoticeItem
 APP_NAME = "deskapp"
 ENV_PRINT_DIR = "DESKAPP_PRINT_DIR"
 DEFAULT_OFFICE_NAME = "售楼处销售中心"
+
+
+def office_name_of(office: Office, given: str | None = None) -> str:
+    """The name to print: as given, else the office's recorded name (SetOfficeInfo)."""
+    info = getattr(office, "office_info", None) or {}
+    return given or info.get("name") or DEFAULT_OFFICE_NAME
+
+
+def working_hours_of(office: Office, given: tuple[str, str] | None = None) -> tuple[str, str]:
+    """The claim notice's posting window (R20): as given, else the office's working hours."""
+    info = getattr(office, "office_info", None) or {}
+    return given or (info.get("open", DEFAULT_WINDOW[0]), info.get("close", DEFAULT_WINDOW[1]))
 DEFAULT_WINDOW = ("09:00", "18:00")
 
 KIND_LABEL = {"visit": "来访登记", "follow_up": "回访记录"}
@@ -60,19 +72,20 @@ def _claim_note(item: NoticeItem) -> str:
     return ""
 
 
-def notice_document(office: Office, date: dt.date | None = None, office_name: str = DEFAULT_OFFICE_NAME,
-                    window: tuple[str, str] = DEFAULT_WINDOW, printed_at: dt.datetime | None = None) -> ClaimNotice:
+def notice_document(office: Office, date: dt.date | None = None, office_name: str | None = None,
+                    window: tuple[str, str] | None = None, printed_at: dt.datetime | None = None) -> ClaimNotice:
     """The day's claim notice (R20) as the report model."""
     date = date or office.today()
     items = sorted(queries.notice(office, date), key=lambda i: (i.at, i.id))
     rows = tuple(
         NoticeRow(f"{i.at:%H:%M}", i.customer, i.phone, i.receiver_name, _claim_note(i)) for i in items
     )
-    return ClaimNotice(office_name, date, window[0], window[1], rows, printed_at)
+    window = working_hours_of(office, window)
+    return ClaimNotice(office_name_of(office, office_name), date, window[0], window[1], rows, printed_at)
 
 
-def notice_pdf(office: Office, date: dt.date | None, out_path: str | Path, office_name: str = DEFAULT_OFFICE_NAME,
-               window: tuple[str, str] = DEFAULT_WINDOW, printed_at: dt.datetime | None = None) -> Path:
+def notice_pdf(office: Office, date: dt.date | None, out_path: str | Path, office_name: str | None = None,
+               window: tuple[str, str] | None = None, printed_at: dt.datetime | None = None) -> Path:
     """Write the day's claim notice (R20); phones are printed masked, never in full."""
     return claim_notice.render(notice_document(office, date, office_name, window, printed_at), out_path)
 
@@ -96,7 +109,7 @@ def _contacted_answer(office: Office, contacted_by: str | None, names: str | Non
     return text
 
 
-def visit_sheet_document(office: Office, visit_id: int, office_name: str = DEFAULT_OFFICE_NAME,
+def visit_sheet_document(office: Office, visit_id: int, office_name: str | None = None,
                          printed_at: dt.datetime | None = None) -> VisitSheet:
     """One visit with the R2 answers and the attribution decision, for the owner's file."""
     v = office.visits.get(int(visit_id))
@@ -121,7 +134,7 @@ def visit_sheet_document(office: Office, visit_id: int, office_name: str = DEFAU
     if v.kind == "standin" and v.on_behalf_of:
         receiver = f"{office.name(v.on_behalf_of)}（不在现场）"
     return VisitSheet(
-        office_name=office_name,
+        office_name=office_name_of(office, office_name),
         visit_id=str(v.id),
         at=v.at,
         customer_name=cust.label,
@@ -142,7 +155,7 @@ def visit_sheet_document(office: Office, visit_id: int, office_name: str = DEFAU
     )
 
 
-def visit_sheet_pdf(office: Office, visit_id: int, out_path: str | Path, office_name: str = DEFAULT_OFFICE_NAME,
+def visit_sheet_pdf(office: Office, visit_id: int, out_path: str | Path, office_name: str | None = None,
                     printed_at: dt.datetime | None = None) -> Path:
     """Write the visit sheet (full phone: it goes to the owner, never on the wall)."""
     return visit_sheet.render(visit_sheet_document(office, visit_id, office_name, printed_at), out_path)
@@ -167,7 +180,7 @@ def _case_views(office: Office, cid: int) -> list[DisputeView]:
     return views
 
 
-def case_document(office: Office, customer_ref_or_id: int | str, office_name: str = DEFAULT_OFFICE_NAME,
+def case_document(office: Office, customer_ref_or_id: int | str, office_name: str | None = None,
                   printed_at: dt.datetime | None = None) -> CaseFile:
     """The latest claim or dispute over a customer, its evidence (R3) and the ruling (R32)."""
     cid = _customer_id(office, customer_ref_or_id)
@@ -186,7 +199,7 @@ def case_document(office: Office, customer_ref_or_id: int | str, office_name: st
     ruled_by = office.name(record.ruled_by) if record is not None and record.ruled_by else None
     ruled = view.decision is not None
     return CaseFile(
-        office_name=office_name,
+        office_name=office_name_of(office, office_name),
         customer_name=view.customer,
         phone=view.phone,
         claimants=tuple(parties),
@@ -204,6 +217,6 @@ def case_document(office: Office, customer_ref_or_id: int | str, office_name: st
 
 
 def case_pdf(office: Office, customer_ref_or_id: int | str, out_path: str | Path,
-             office_name: str = DEFAULT_OFFICE_NAME, printed_at: dt.datetime | None = None) -> Path:
+             office_name: str | None = None, printed_at: dt.datetime | None = None) -> Path:
     """Write the dispute case file (裁决书) for a customer's latest claim or dispute."""
     return case_file.render(case_document(office, customer_ref_or_id, office_name, printed_at), out_path)

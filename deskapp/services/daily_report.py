@@ -1,0 +1,330 @@
+"""每日报表: what each consultant did on one working day (receptions by kind, skips, make-up credits,
+claims, disputes, deals, refusals and sanctions), with a totals row. No Qt here.
+
+Where the numbers come from
+---------------------------
+Receptions, make-up credits *used*, claims, disputes, deals, refusals and sanctions are records the
+office keeps (visits, claims, deals, sanctions), so they are counted from an office's state.
+
+Two numbers are not kept per record: **skips** (who the rotation pointer passed over when a turn was
+consumed, with or without a make-up credit, RULES.md "Rotation mechanics" 3 and 12) and **credits
+earned** (a used credit leaves ``office.credits``). They are decided while a command runs, so:
+
+* For a service with a journal (:class:`~deskapp.services.persistence.PersistentOfficeService`) the
+  journal is replayed into a private office that watches ``consume_turn`` and ``earn_credit``: exact
+  numbers, and every other count comes from that same replayed office, so the report is one consistent
+  snapshot of the journal. The replay is cached per service and continues incrementally from the last
+  entry it saw (a rewritten journal, e.g. after a restore, is detected by its hash and replayed anew).
+* For an in-memory :class:`~deskapp.services.office_service.OfficeService` (or a bare ``Office``) there is
+  nothing to replay: skips are unknown (``None``) and credits earned counts only the credits earned that
+  day that are still held (a lower bound). ``DailyReport.exact`` is False then.
+
+Counting rules
+--------------
+* A day is the calendar date of the record's time (a visit's arrival, a claim's filing, a deal's
+  signing; for skips and credits, the time of the command that caused them).
+* Receptions count the parties a consultant actually took: a reception cancelled on a complaint (R13)
+  or refused (R28) is not counted for that consultant (the refusal is counted in its own column);
+  imported paper-era history is never counted. A make-up reception counts as a credit used, refused or not.
+* Claims and disputes are counted on the day they were filed; "won" means the site manager has since
+  ruled for the claimant (R32).
+* Deals count the deals signed that day in whose commission the consultant shares; the share sums the
+  split (1 for a whole deal, 0.5 for an even split, R16/R22). The totals row counts each deal once.
+* Rows: every active consultant and team leader, plus anyone else who has something that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import weakref
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from deskapp.domain import Office
+from deskapp.domain.roles import ROLE_ZH
+from deskapp.reports.daily_report import (  # the document's input model, re-exported
+    KIND_KEYS,
+    KIND_ZH,
+    TOTAL_KEY,
+    TOTAL_NAME,
+    ConsultantDay,
+    DailyReport,
+    share_text,
+)
+
+#: Visit kinds (deskapp.domain.model.Visit.kind) counted under each reception kind of the report.
+VISIT_KINDS: dict[str, tuple[str, ...]] = {
+    "rotation": ("rotation",),
+    "makeup": ("makeup",),
+    "own": ("owner", "named"),
+    "standin": ("standin",),
+    "duty": ("duty",),
+}
+KIND_EN: dict[str, str] = {"rotation": "In turn", "makeup": "Make-up", "own": "Own / named", "standin": "Stand-in",
+                           "duty": "Duty"}
+_KIND_OF_VISIT: dict[str, str] = {vk: k for k, kinds in VISIT_KINDS.items() for vk in kinds}
+SANCTION_ZH = {"suspension": "停接", "absence": "旷工", "fine": "罚款"}
+
+
+# ------------------------------------------------------------------------------------ the tallies
+@dataclass
+class _Tally:
+    """What only the journal knows, for one date."""
+
+    skips_credit: Counter = field(default_factory=Counter)
+    skips_plain: Counter = field(default_factory=Counter)
+    earned: Counter = field(default_factory=Counter)
+
+
+class _RecordingOffice(Office):
+    """An Office that notes, per date, who the pointer passed over and who earned a credit.
+
+    It decides nothing itself: the passes are the positions ``consume_turn`` walks over (as it does),
+    and whether a pass earned a credit is seen from the ``earn_credit`` calls ``consume_turn`` makes.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.tallies: dict[dt.date, _Tally] = {}
+        self._credited: set[str] | None = None
+
+    def _tally(self) -> _Tally:
+        return self.tallies.setdefault(self.now.date(), _Tally())
+
+    def earn_credit(self, holder, rule, reason, decision) -> None:
+        super().earn_credit(holder, rule, reason, decision)
+        self._tally().earned[holder] += 1
+        if self._credited is not None:
+            self._credited.add(holder)
+
+    def consume_turn(self, proposal, decision) -> None:
+        day = self.day
+        n = len(day.rotation)
+        passed: list[str] = []
+        for i in range(day.pointer, proposal.pos):
+            k = day.rotation[i % n]
+            if k != proposal.who and k not in passed:
+                passed.append(k)
+        self._credited = set()
+        try:
+            super().consume_turn(proposal, decision)
+            credited = self._credited
+        finally:
+            self._credited = None
+        tally = self._tally()
+        for k in passed:
+            (tally.skips_credit if k in credited else tally.skips_plain)[k] += 1
+
+
+@dataclass
+class _Replay:
+    office: _RecordingOffice
+    seq: int = 0
+    hash: str = ""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_replays: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_replays_lock = threading.Lock()
+
+
+def _replayed(service) -> _RecordingOffice:
+    """The service's journal replayed up to its head into a recording office (cached, incremental)."""
+    from deskapp.domain.commands import command_from_dict
+    from deskapp.services.persistence import COMMAND_KIND
+    from deskapp.store.engine import read_connection
+    from deskapp.store.journal import Journal
+
+    journal = Journal()
+    with _replays_lock:
+        state = _replays.get(service)
+        if state is None:
+            state = _replays[service] = _Replay(_RecordingOffice())
+    with state.lock, read_connection(service.engine) as conn:
+        head, _ = journal.head(conn)
+        if state.seq:
+            seen = journal.get(conn, state.seq) if state.seq <= head else None
+            if seen is None or seen.hash != state.hash:  # the journal was replaced (restore): start again
+                state.office, state.seq, state.hash = _RecordingOffice(), 0, ""
+        if head > state.seq:
+            for entry in journal.read(conn, state.seq + 1, head):
+                if entry.kind == COMMAND_KIND:
+                    state.office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+                state.seq, state.hash = entry.seq, entry.hash
+        return state.office
+
+
+def _source_office(source) -> tuple[Office, str]:
+    """(the office to count from, 'journal' | 'office') for a service or an Office."""
+    if hasattr(source, "visits") and hasattr(source, "staff"):  # an Office
+        return source, "office"
+    if getattr(source, "engine", None) is not None:  # a service with a journal
+        return _replayed(source), "journal"
+    return source.office, "office"
+
+
+# ------------------------------------------------------------------------------------------ query
+def daily_report(service_or_office, date: dt.date | None = None, *, now: dt.datetime | None = None) -> DailyReport:
+    """The report for ``date`` (default: the office's current day) from a service or an Office.
+
+    A service with a journal (``.engine``) gives exact skips and credits earned (see the module doc);
+    anything else gives them as unknown / a lower bound, with ``exact=False``.
+    """
+    office, source = _source_office(service_or_office)
+    date = date or office.today()
+    tally: _Tally | None = None
+    if source == "journal":
+        tally = office.tallies.get(date, _Tally())  # type: ignore[attr-defined]
+    rows = _rows(office, date, tally)
+    totals = _totals(office, date, rows)
+    unreceived = sum(
+        1 for v in office.visits.values()
+        if v.at.date() == date and v.receiver is None and v.kind == "waiting" and not v.active
+    )
+    notes: tuple[str, ...] = ()
+    if tally is None:
+        notes = ("未连接数据库日志：跳过次数无法统计，获得补接名额只计仍持有的名额。",)
+    return DailyReport(date, tuple(rows), totals, tally is not None, source, unreceived, now, notes)
+
+
+def _rows(office: Office, date: dt.date, tally: _Tally | None) -> list[ConsultantDay]:
+    kinds: dict[str, Counter] = {k: Counter() for k in KIND_KEYS}
+    used: Counter = Counter()
+    refusals: Counter = Counter()
+    for v in office.visits.values():
+        if v.at.date() != date or v.receiver is None:
+            continue
+        refused = v.receiver in v.refused_by
+        if refused:
+            refusals[v.receiver] += 1
+        if v.kind == "makeup":
+            used[v.receiver] += 1
+        kind = _KIND_OF_VISIT.get(v.kind)
+        if kind is not None and not refused and not v.cancelled:
+            kinds[kind][v.receiver] += 1
+
+    claims, claims_won, disputes, disputes_won = Counter(), Counter(), Counter(), Counter()
+    for rec in office.claims:
+        if rec.at.date() != date:
+            continue
+        won = rec.status == "ruled" and rec.decision == rec.claimant
+        if rec.kind == "claim":
+            claims[rec.claimant] += 1
+            claims_won[rec.claimant] += won
+        else:
+            disputes[rec.claimant] += 1
+            disputes_won[rec.claimant] += won
+
+    deals: Counter = Counter()
+    share: dict[str, float] = {}
+    for deal in office.deals:
+        if deal.at.date() != date:
+            continue
+        for who, part in deal.split.items():
+            if who is None:
+                continue
+            deals[who] += 1
+            share[who] = share.get(who, 0.0) + float(part)
+
+    sanctions: Counter = Counter()
+    sanction_notes: dict[str, list[str]] = {}
+    for s in office.sanctions:
+        if s.at.date() != date:
+            continue
+        sanctions[s.who] += 1
+        sanction_notes.setdefault(s.who, []).append(_sanction_note(s))
+
+    if tally is not None:
+        skips_credit, skips_plain, earned = tally.skips_credit, tally.skips_plain, tally.earned
+    else:
+        skips_credit = skips_plain = None
+        earned = Counter(c.holder for c in office.credits if c.earned.date() == date)
+
+    rows = []
+    for key, st in office.staff.items():
+        row = ConsultantDay(
+            key=key,
+            name=st.name,
+            role=ROLE_ZH.get(st.role, ""),
+            team=st.team,
+            **{k: kinds[k][key] for k in KIND_KEYS},
+            skips_credit=None if skips_credit is None else skips_credit[key],
+            skips_plain=None if skips_plain is None else skips_plain[key],
+            credits_earned=earned[key],
+            credits_used=used[key],
+            claims=claims[key],
+            claims_won=claims_won[key],
+            disputes=disputes[key],
+            disputes_won=disputes_won[key],
+            deals=deals[key],
+            deal_share=share.get(key, 0.0),
+            refusals=refusals[key],
+            sanctions=sanctions[key],
+            sanction_notes=tuple(sanction_notes.get(key, ())),
+        )
+        if (st.active and st.role.in_rotation) or row.active:
+            rows.append(row)
+    return rows
+
+
+def _sanction_note(s) -> str:
+    what = SANCTION_ZH.get(s.kind, s.kind)
+    if s.kind == "fine" and s.yuan is not None:
+        amount = f"{s.yuan}元"
+    elif s.days is not None:
+        amount = f"{s.days}天"
+    else:
+        amount = ""
+    rule = s.rule[1:] if s.rule.startswith("R") else s.rule
+    return f"{what}{amount}（第{rule}条）"
+
+
+def _sum(values: Iterable[int | None]) -> int | None:
+    total = 0
+    for v in values:
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def _totals(office: Office, date: dt.date, rows: list[ConsultantDay]) -> ConsultantDay:
+    counted = {"key", "name", "role", "team", "sanction_notes", "deals", "deal_share"}
+    sums = {f.name: _sum(getattr(r, f.name) for r in rows) for f in fields(ConsultantDay) if f.name not in counted}
+    deals_that_day = sum(1 for d in office.deals if d.at.date() == date)
+    return ConsultantDay(
+        key=TOTAL_KEY,
+        name=TOTAL_NAME,
+        deals=deals_that_day,
+        deal_share=sum(r.deal_share for r in rows),
+        **sums,
+    )
+
+
+# ------------------------------------------------------------------------------------------ output
+def daily_report_pdf(service_or_office, date: dt.date | None, out_path: str | Path, office_name: str | None = None,
+                     printed_at: dt.datetime | None = None) -> Path:
+    """Write the day's report as a PDF at ``out_path`` (what ``deskapp print daily`` calls)."""
+    from deskapp.reports import daily_report as document
+    from deskapp.services.printing import DEFAULT_OFFICE_NAME
+
+    report = daily_report(service_or_office, date, now=printed_at)
+    if office_name is None:
+        office = service_or_office if hasattr(service_or_office, "office_info") else service_or_office.office
+        office_name = default_office_name(office, DEFAULT_OFFICE_NAME)
+    return document.render(report, out_path, office_name)
+
+
+def default_office_name(office, fallback: str) -> str:
+    """The office's recorded name (SetOfficeInfo), or ``fallback`` while it still has the built-in one."""
+    name = (getattr(office, "office_info", None) or {}).get("name") or ""
+    return name if name and name != "售楼处" else fallback
+
+
+__all__ = [
+    "KIND_EN", "KIND_KEYS", "KIND_ZH", "TOTAL_KEY", "TOTAL_NAME", "VISIT_KINDS", "ConsultantDay", "DailyReport",
+    "daily_report", "daily_report_pdf", "default_office_name", "share_text",
+]
