@@ -99,6 +99,22 @@
             <source>关闭程序</source>
             <translation>Close the program</translation>
         </message>
+        <message>
+            <source>打印今日认领公示(&amp;P)…</source>
+            <translation>Print today's claim &amp;notice…</translation>
+        </message>
+        <message>
+            <source>保存今日认领公示PDF（电话已遮挡），并送打印机，张贴一天（R20）</source>
+            <translation>Save today's claim notice as a PDF (phones masked) and print it, to post for the day (R20)</translation>
+        </message>
+        <message>
+            <source>打印来访单(&amp;V)…</source>
+            <translation>Print &amp;visit sheet…</translation>
+        </message>
+        <message>
+            <source>保存看板上所选接待的来访客户资料表PDF，并送打印机（交归属顾问存档）</source>
+            <translation>Save the visit sheet of the reception selected on the board as a PDF and print it (for the owner's file)</translation>
+        </message>
     </context>
     <context>
         <name>BoardView</name>
@@ -521,6 +537,18 @@ Your role may not do this (needs {role} or above)</translation>
             <source>来访与回访记录（{n}）</source>
             <translation>Visits and follow-ups ({n})</translation>
         </message>
+        <message>
+            <source>（已取消）</source>
+            <translation>(cancelled) </translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>follow-up</translation>
+        </message>
+        <message>
+            <source>成交，合同签署人{name}</source>
+            <translation>Deal; contract signed by {name}</translation>
+        </message>
     </context>
     <context>
         <name>CustomerHitModel</name>
@@ -914,6 +942,38 @@ Your role may not do this (needs {role} or above)</translation>
             <translation>This is the first start and the database is empty.
 Load a demo sales office (12 consultants, 1,500 customers) to try the app?</translation>
         </message>
+        <message>
+            <source>打印(&amp;P)</source>
+            <translation>&amp;Print</translation>
+        </message>
+        <message>
+            <source>公示PDF保存失败</source>
+            <translation>Could not save the notice PDF</translation>
+        </message>
+        <message>
+            <source>打印今日认领公示</source>
+            <translation>Print today's claim notice</translation>
+        </message>
+        <message>
+            <source>请先在看板上选择一条接待记录</source>
+            <translation>Select a reception on the board first</translation>
+        </message>
+        <message>
+            <source>来访单PDF保存失败</source>
+            <translation>Could not save the visit sheet PDF</translation>
+        </message>
+        <message>
+            <source>打印来访单</source>
+            <translation>Print visit sheet</translation>
+        </message>
+        <message>
+            <source>已保存：{path}</source>
+            <translation>Saved: {path}</translation>
+        </message>
+        <message>
+            <source>打印公示</source>
+            <translation>Print notice</translation>
+        </message>
     </context>
     <context>
         <name>NextUpBanner</name>
@@ -1252,6 +1312,29 @@ Load a demo sales office (12 consultants, 1,500 customers) to try the app?</tran
         <message>
             <source>补{rule}</source>
             <translation>+{rule}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPrinter</name>
+        <message>
+            <source>PDF已保存。要打印吗？</source>
+            <translation>The PDF is saved. Print it?</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>打印预览…</source>
+            <translation>Print preview…</translation>
+        </message>
+        <message>
+            <source>打开PDF</source>
+            <translation>Open the PDF</translation>
+        </message>
+        <message>
+            <source>不打印</source>
+            <translation>Don't print</translation>
         </message>
     </context>
 </TS>

@@ -838,4 +838,11 @@ Unclaimed customers will belong to their receivers (R20). This cannot be undone.
         <translation>{n} wrong PINs in a row; try again in {s} seconds.</translation>
     </message>
 </context>
+    <context>
+        <name>DisputePanel</name>
+        <message>
+            <source>系统未提出建议，请查阅来访登记本后裁决</source>
+            <translation>No proposal: rule on the visit book</translation>
+        </message>
+    </context>
 </TS>

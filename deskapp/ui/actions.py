@@ -17,6 +17,8 @@ class ActionId(Enum):
     COMPETITOR = auto()
     COMPLAINT = auto()
     REFUSE = auto()
+    PRINT_NOTICE = auto()
+    PRINT_VISIT_SHEET = auto()
     WALL_MODE = auto()
     SIGN_IN = auto()
     REFRESH = auto()
@@ -54,6 +56,14 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.REFUSE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "拒接"),
         QT_TRANSLATE_NOOP("Actions", "置业顾问拒接所派客户：记旷工，客户转下一位（R28）"), "Ctrl+Shift+R", "desk"),
+    ActionId.PRINT_NOTICE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "打印今日认领公示(&P)…"),
+        QT_TRANSLATE_NOOP("Actions", "保存今日认领公示PDF（电话已遮挡），并送打印机，张贴一天（R20）"),
+        QKeySequence.StandardKey.Print),
+    ActionId.PRINT_VISIT_SHEET: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "打印来访单(&V)…"),
+        QT_TRANSLATE_NOOP("Actions", "保存看板上所选接待的来访客户资料表PDF，并送打印机（交归属顾问存档）"),
+        "Ctrl+Shift+P"),
     ActionId.WALL_MODE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "大屏模式"),
         QT_TRANSLATE_NOOP("Actions", "全屏显示轮接看板（F11 或 Esc 退出）"), "F11"),

@@ -148,6 +148,12 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
         return [self.tr("时间"), self.tr("客户"), self.tr("电话"), self.tr("接待人"), self.tr("方式"), self.tr("轮次"),
                 self.tr("状态"), self.tr("依据"), self.tr("说明")]
 
+    def explanation(self, row: ReceptionRow) -> str:
+        """The decision's one-line explanation in the user's language (Chinese when no English was recorded)."""
+        if not self._lang.startswith("zh") and row.explanation_en:
+            return row.explanation_en
+        return row.explanation
+
     def status_text(self, row: ReceptionRow) -> str:
         if row.cancelled:
             return self.tr("已取消")
@@ -180,13 +186,13 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
                 more = len(row.rules) - 1
                 return i18n.rule_text(row.rules[0]) + (f" +{more}" if more else "")
             if column == self.EXPLANATION:
-                return row.explanation
+                return self.explanation(row)
             return None
         if role == int(R.ToolTipRole):
             if column == self.RULES and row.rules:
                 return i18n.rules_text(row.rules, "\n")
             if column in (self.EXPLANATION, self.CUSTOMER) and row.explanation:
-                tip = row.explanation
+                tip = self.explanation(row)
                 if row.owner_name and row.owner_name != "—":
                     tip += "\n" + self.tr("归属：{owner}").format(owner=row.owner_name)
                 if row.amended:

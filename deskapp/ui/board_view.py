@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +34,16 @@ from .delegates import BadgeDelegate, PillDelegate
 from .dto_model import DtoRole
 
 BOARD_ACTIONS = (ActionId.FINISH, ActionId.COMPETITOR, ActionId.COMPLAINT, ActionId.REFUSE)
+COMPACT_BELOW_PX = 720  # board heights below this (the window on a 1280×800 screen) get the compact density
 
 
 def customer_ref(row: dto.ReceptionRow) -> str:
-    """How a command names the customer of a reception: the phone when there is one (unique), else the name."""
-    return row.phone or row.customer
+    """How a command names the customer of a reception: the phone when there is one (unique), else "#<id>".
+
+    A party received before any name or phone is shown as "#<id>" (R9), and a name alone may be shared by
+    two customers; the id is always exact.
+    """
+    return row.phone or f"#{row.customer_id}"
 
 
 def via_text(board: dto.Board) -> str:
@@ -127,10 +132,20 @@ class NextUpBanner(QFrame):
         right.addWidget(self._date_label)
         right.addWidget(self._stats_label)
         right.addStretch(1)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(24, 14, 24, 14)
-        lay.addLayout(left, 1)
-        lay.addLayout(right)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(24, 14, 24, 14)
+        self._layout.addLayout(left, 1)
+        self._layout.addLayout(right)
+        self._compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Smaller type and padding on short screens (1280×800), so the board keeps its rows."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        base = QLabel().font()  # the application font, not this frame's (already scaled) one
+        self._next_label.setFont(theme.scaled(base, 1.9 if compact else 2.5, bold=True))
+        self._layout.setContentsMargins(24, 8 if compact else 14, 24, 8 if compact else 14)
 
     def next_text(self) -> str:
         return self._next_label.text()
@@ -234,7 +249,8 @@ class BoardView(QWidget):
         for col, width in ((ReceptionTableModel.TIME, 64), (ReceptionTableModel.CUSTOMER, 104),
                            (ReceptionTableModel.PHONE, 116), (ReceptionTableModel.RECEIVER, 84),
                            (ReceptionTableModel.KIND, 76), (ReceptionTableModel.TURN, 92),
-                           (ReceptionTableModel.STATUS, 96), (ReceptionTableModel.RULES, 196)):
+                           (ReceptionTableModel.STATUS, 96),
+                           (ReceptionTableModel.RULES, 196 if ctx.lang.startswith("zh") else 244)):
             self._reception_view.setColumnWidth(col, width)
         rec_lay.addWidget(self._reception_view)
 
@@ -249,6 +265,8 @@ class BoardView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 14, 16, 12)
         lay.setSpacing(12)
+        self._layout = lay
+        self._compact: bool | None = None
         lay.addWidget(self._banner)
         lay.addWidget(self._waiting_label)
         lay.addWidget(self._splitter, 1)
@@ -260,6 +278,7 @@ class BoardView(QWidget):
     def _connect_signals(self) -> None:
         self._ctx.changed.connect(self._on_ctx_changed)
         self._ctx.user_changed.connect(self._on_user_changed)
+        self._consultant_view.viewport().installEventFilter(self)
         self._reception_view.selectionModel().selectionChanged.connect(self._on_reception_selected)
         self._consultant_view.selectionModel().selectionChanged.connect(self._on_consultant_selected)
         self._actions[ActionId.FINISH].triggered.connect(self._on_finish_triggered)
@@ -346,11 +365,33 @@ class BoardView(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self._scroll_to_next)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._apply_density()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self._consultant_view.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._scroll_to_next)  # a taller table shows the rotation from its top again
+        return super().eventFilter(obj, event)
+
+    def _apply_density(self) -> None:
+        """Tighter rows and banner when the board is short (a 1280×800 screen), roomier from 1080 p up."""
+        compact = 0 < self.height() < COMPACT_BELOW_PX
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self._banner.set_compact(compact)
+        self._consultant_view.verticalHeader().setDefaultSectionSize(30 if compact else 36)
+        self._reception_view.verticalHeader().setDefaultSectionSize(30 if compact else 34)
+        self._layout.setContentsMargins(16, 8 if compact else 14, 16, 8 if compact else 12)
+        self._layout.setSpacing(8 if compact else 12)
+
     def _scroll_to_next(self) -> None:
-        """Keep the next-up row in sight when the proposal changes."""
+        """Show the rotation from its first row, and the next-up row in any case (the proposal, or a resize)."""
         r = self._consultant_model.row_of_key(self._shown_next) if self._shown_next else -1
         if r >= 0:
             idx = self._consultant_proxy.mapFromSource(self._consultant_model.index(r, 0))
+            self._consultant_view.scrollToTop()
             self._consultant_view.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def tick(self, now: dt.datetime) -> None:

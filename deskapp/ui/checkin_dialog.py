@@ -96,6 +96,7 @@ class CheckInDialog(RememberingDialog):
         ql.setSpacing(2)
         ask = QLabel(self.tr("请先问客户（第2条，原话）："), question)
         ask.setObjectName("caption")
+        ask.setWordWrap(True)  # the English caption quotes the question: it must not set the dialog's width
         self._question_label = QLabel(MANDATED_QUESTION, question)
         self._question_label.setFont(theme.scaled(base, 1.3, bold=True))
         self._question_label.setWordWrap(True)

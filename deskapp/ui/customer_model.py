@@ -5,11 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from deskapp.services import queries
 from deskapp.services.dto import CustomerHit, HistoryItem
 from deskapp.services.queries import masked
 
 from . import i18n, theme
 from .dto_model import DtoRole, DtoTableModel
+
+
+def find_customers(service, text: str, limit: int = 50) -> list[CustomerHit]:
+    """Customers matching `text` (phone tail, name, pinyin): through the database's indexes when the
+    service has them (PersistentOfficeService.search), else over the office in memory (queries.search)."""
+    text = text.strip()
+    if not text:
+        return []
+    search = getattr(service, "search", None)
+    if callable(search):
+        return list(search(text, limit))
+    return queries.search(service.office, text, limit)
 
 
 class CustomerHitModel(DtoTableModel[CustomerHit]):
@@ -38,7 +51,7 @@ class CustomerHitModel(DtoTableModel[CustomerHit]):
         R = Qt.ItemDataRole
         if role == int(R.DisplayRole):
             if column == self.NAME:
-                return row.name
+                return row.name or f"#{row.id}"  # received before any name was recorded (R9)
             if column == self.PHONE:
                 return row.phone if self._full_phone else masked(row.phone)
             if column == self.OWNER:

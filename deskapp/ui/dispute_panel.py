@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,7 +46,6 @@ from .panel_kit import (
     in_rotation_role,
     make_table_view,
     masked,
-    offer_print,
     only_for,
     primary_button,
     select_where,
@@ -56,6 +55,7 @@ from .panel_kit import (
     vbox,
     who_may,
 )
+from .pdf_print import PdfPrinter, office_header
 
 
 def _tr(text: str) -> str:
@@ -226,6 +226,7 @@ class DisputePanel(QWidget):
         self._print_button = QPushButton(_tr("打印裁决书"), self._detail_page)
         self._confirm_button = primary_button(_tr("确认裁决"), ruling_body)
         self._status = StatusLine(self)
+        self._pdf_printer = PdfPrinter(self)
         self._build_layout()
         self._connect_signals()
         self.refresh()
@@ -233,6 +234,10 @@ class DisputePanel(QWidget):
     # ------------------------------------------------------------------ public
     def status_text(self) -> str:
         return self._status.text()
+
+    def pdf_printer(self) -> PdfPrinter:
+        """What offers the saved case file to a printer (tests answer its dialogs)."""
+        return self._pdf_printer
 
     def case_model(self) -> CaseListModel:
         return self._case_model
@@ -263,6 +268,9 @@ class DisputePanel(QWidget):
     def _build_layout(self) -> None:
         left = QWidget(self)
         left_layout = vbox(left, margin=0)
+        # The list has its own header row; the case's title starts past the splitter handle, so the
+        # checkbox on the right of this row never touches the customer's name (1280 px wide and up).
+        left.setMinimumWidth(320)
         top = hbox()
         top.addWidget(self._list_title)
         top.addStretch(1)
@@ -321,11 +329,12 @@ class DisputePanel(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(SPACING * 3)
         splitter.addWidget(left)
         splitter.addWidget(self._detail_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([390, 710])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([360, 740])
         root = vbox(self)
         root.addWidget(splitter, 1)
         root.addWidget(self._status)
@@ -363,7 +372,10 @@ class DisputePanel(QWidget):
         self._proposed_owner_label.setText(f"<b>{view.proposed_name or '—'}</b>")
         self._proposed_rules_label.setText("、".join(view.proposed_rules) or "—")
         self._proposed_text_label.setText(self._proposal_text(view) or "—")
-        self._confirm_radio.setText(_tr("确认系统建议：归{name}").format(name=view.proposed_name or "—"))
+        if view.proposed:
+            self._confirm_radio.setText(_tr("确认系统建议：归{name}").format(name=view.proposed_name or "—"))
+        else:  # e.g. a claim that points at no earlier record (R20): the site manager rules on the visit book
+            self._confirm_radio.setText(_tr("系统未提出建议，请查阅来访登记本后裁决"))
         first = [k for k in (view.claimant, view.against, view.proposed) if k and k != POOL]
         keep = self._override_combo.currentData()
         fill_staff_combo(self._override_combo, office, keep, include=in_rotation_role, first=first,
@@ -472,10 +484,7 @@ class DisputePanel(QWidget):
         if view is None or not self._confirm_button.isEnabled():
             return
         ctx = self._ctx
-        ref = customer_ref(ctx.office, view.customer_id)
-        if ref is None:
-            self._status.show_error(_tr("该客户没有可用的登记信息（姓名或电话），无法裁决。"))
-            return
+        ref = customer_ref(ctx.office, view.customer_id) or f"#{view.customer_id}"  # "#<id>": no name or phone yet
         decision_key = self._override_combo.currentData() if self._override_radio.isChecked() else view.proposed
         cmd = Ruling(ref, decision_key, reason=self._reason_edit.toPlainText().strip())
         try:
@@ -494,7 +503,7 @@ class DisputePanel(QWidget):
             return
         ctx = self._ctx
         now = ctx.clock()
-        office_name = str(QSettings().value("office/name", printing.DEFAULT_OFFICE_NAME))
+        office_name = office_header(ctx.office)[0]
         try:
             directory = self._print_dir or printing.default_print_dir()
             path = printing.case_pdf(ctx.office, view.customer_id,
@@ -507,4 +516,4 @@ class DisputePanel(QWidget):
         self._status.show_ok(_tr("裁决书已保存：{path}").format(path=str(path)))
         self.case_printed.emit(str(path))
         if self._interactive:
-            offer_print(self, path, _tr("打印裁决书"))
+            self._pdf_printer.offer(path, _tr("打印裁决书"))

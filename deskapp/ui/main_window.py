@@ -6,16 +6,21 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+
+from deskapp.domain.errors import RuleError
+from deskapp.services import printing
 
 from . import i18n
 from .actions import ActionId, build_actions, permitted
 from .board_view import BoardView, WallView
 from .checkin_dialog import CheckInDialog
 from .context import AppContext
+from .pdf_print import PdfPrinter, office_header
 from .search_dialog import SearchDialog
 
 _translate = QCoreApplication.translate  # for texts marked with QT_TRANSLATE_NOOP (lupdate reads those)
@@ -57,7 +62,9 @@ def optional_panel_factories() -> list[tuple[str, Callable[[AppContext], QWidget
 
 
 class MainWindow(QMainWindow):
-    """The board, the desk's actions (keyboard first), and a tab per plugged-in panel."""
+    """The board, the desk's actions (keyboard first), printing, and a tab per plugged-in panel."""
+
+    pdf_saved = Signal(str)  # a printout was saved (path); the print dialog is offered next
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +76,8 @@ class MainWindow(QMainWindow):
         self._search_dialog: SearchDialog | None = None
         self._signin_dialog = None
         self._wall: WallView | None = None
+        self._notice_panel = None  # the plugged-in notice panel, which prints the notice when present
+        self._pdf_printer = PdfPrinter(self)
 
         self._board_view = BoardView(ctx, self._actions, self)
         self._tabs = QTabWidget(self)
@@ -86,6 +95,7 @@ class MainWindow(QMainWindow):
         self._timer.setInterval(TICK_MS)
         self._connect_signals()
         self._on_user_changed()
+        self._on_board_selection_changed()
         self._on_tick()
         self._timer.start()
         self.resize(1360, 860)
@@ -106,6 +116,9 @@ class MainWindow(QMainWindow):
             board.addAction(a[aid])
         board.addSeparator()
         board.addAction(a[ActionId.REFRESH])
+        prints = self.menuBar().addMenu(self.tr("打印(&P)"))
+        prints.addAction(a[ActionId.PRINT_NOTICE])
+        prints.addAction(a[ActionId.PRINT_VISIT_SHEET])
         view = self.menuBar().addMenu(self.tr("视图(&V)"))
         view.addAction(a[ActionId.WALL_MODE])
         lang = view.addMenu(self.tr("语言"))
@@ -124,6 +137,12 @@ class MainWindow(QMainWindow):
         bar.addAction(self._actions[ActionId.CHECK_IN])
         bar.addAction(self._actions[ActionId.SEARCH])
         bar.addSeparator()
+        # short toolbar texts; the menu keeps the full ones
+        self._actions[ActionId.PRINT_NOTICE].setIconText(self.tr("打印公示"))
+        self._actions[ActionId.PRINT_VISIT_SHEET].setIconText(self.tr("打印来访单"))
+        bar.addAction(self._actions[ActionId.PRINT_NOTICE])
+        bar.addAction(self._actions[ActionId.PRINT_VISIT_SHEET])
+        bar.addSeparator()
         bar.addAction(self._actions[ActionId.WALL_MODE])
         bar.addAction(self._actions[ActionId.SIGN_IN])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
@@ -135,10 +154,14 @@ class MainWindow(QMainWindow):
         a[ActionId.WALL_MODE].toggled.connect(self._on_wall_mode_toggled)
         a[ActionId.SIGN_IN].triggered.connect(self._on_sign_in_triggered)
         a[ActionId.REFRESH].triggered.connect(self._on_refresh_triggered)
+        a[ActionId.PRINT_NOTICE].triggered.connect(self._on_print_notice_triggered)
+        a[ActionId.PRINT_VISIT_SHEET].triggered.connect(self._on_print_visit_sheet_triggered)
         a[ActionId.QUIT].triggered.connect(self.close)
         a[ActionId.LANGUAGE_ZH].triggered.connect(self._on_language_zh_triggered)
         a[ActionId.LANGUAGE_EN].triggered.connect(self._on_language_en_triggered)
         self._board_view.command_executed.connect(self._on_command_executed)
+        self._board_view.selection_changed.connect(self._on_board_selection_changed)
+        self._ctx.changed.connect(self._on_board_selection_changed)
         self._ctx.user_changed.connect(self._on_user_changed)
         self._timer.timeout.connect(self._on_tick)
 
@@ -150,9 +173,20 @@ class MainWindow(QMainWindow):
     def action(self, aid: ActionId):
         return self._actions[aid]
 
+    def pdf_printer(self) -> PdfPrinter:
+        """What offers a saved PDF to the printer (tests answer its dialogs instead of a person)."""
+        return self._pdf_printer
+
     def add_panel(self, title: str, widget: QWidget) -> int:
         """Plug another panel (notice, disputes, supervisor tools...) in as a tab; returns its index."""
         widget.setParent(self._tabs)
+        if callable(getattr(widget, "save_notice_pdf", None)):
+            self._notice_panel = widget
+            # The window's Ctrl+P prints the notice from every tab; a second Ctrl+P inside the panel would
+            # make the shortcut ambiguous (then neither fires).
+            action = getattr(widget, "print_action", None)
+            if callable(action):
+                action().setShortcut(QKeySequence())
         return self._tabs.addTab(widget, title)
 
     def panel_titles(self) -> list[str]:
@@ -190,6 +224,57 @@ class MainWindow(QMainWindow):
 
     def wall(self) -> WallView | None:
         return self._wall
+
+    def print_notice(self) -> Path | None:
+        """Save today's claim notice (R20) as a PDF, then offer the print dialog; returns the PDF's path."""
+        if self._notice_panel is not None:
+            path = self._notice_panel.save_notice_pdf()  # the panel shows the result too
+            if path is None:
+                self._show_print_error(self.tr("公示PDF保存失败"), self._notice_panel.status_text())
+                return None
+        else:
+            ctx = self._ctx
+            now = ctx.clock()
+            name, window = office_header(ctx.office)
+            try:
+                path = printing.notice_pdf(ctx.office, ctx.office.today(), printing.print_path("notice", now),
+                                           office_name=name, window=window, printed_at=now)
+            except (OSError, RuleError) as err:
+                self._show_print_error(self.tr("公示PDF保存失败"), self._error_text(err))
+                return None
+        return self._saved(Path(path), self.tr("打印今日认领公示"))
+
+    def print_visit_sheet(self, visit_id: int | None = None) -> Path | None:
+        """Save the visit sheet of a reception (the board's selection by default), then offer printing."""
+        if visit_id is None:
+            rec = self._board_view.selected_reception()
+            if rec is None:
+                self.statusBar().showMessage(self.tr("请先在看板上选择一条接待记录"), 15_000)
+                return None
+            visit_id = rec.visit_id
+        ctx = self._ctx
+        now = ctx.clock()
+        try:
+            path = printing.visit_sheet_pdf(ctx.office, visit_id,
+                                            printing.print_path("visit", now, suffix=str(visit_id)),
+                                            office_name=office_header(ctx.office)[0], printed_at=now)
+        except (OSError, RuleError) as err:
+            self._show_print_error(self.tr("来访单PDF保存失败"), self._error_text(err))
+            return None
+        return self._saved(Path(path), self.tr("打印来访单"))
+
+    def _saved(self, path: Path, title: str) -> Path:
+        self.statusBar().showMessage(self.tr("已保存：{path}").format(path=str(path)), 15_000)
+        self.pdf_saved.emit(str(path))
+        self._pdf_printer.offer(path, title)
+        return path
+
+    def _error_text(self, err: Exception) -> str:
+        return i18n.error_message(err, self._ctx.lang) if isinstance(err, RuleError) else str(err)
+
+    def _show_print_error(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(f"{title}：{text}", 15_000)
+        QMessageBox.warning(self, title, text)
 
     # ------------------------------------------------------------------ slots
     @Slot()
@@ -273,6 +358,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_refresh_triggered(self) -> None:
         self._board_view.refresh()
+
+    @Slot()
+    def _on_print_notice_triggered(self) -> None:
+        self.print_notice()
+
+    @Slot()
+    def _on_print_visit_sheet_triggered(self) -> None:
+        self.print_visit_sheet()
+
+    @Slot()
+    def _on_board_selection_changed(self) -> None:
+        self._actions[ActionId.PRINT_VISIT_SHEET].setEnabled(self._board_view.selected_reception() is not None)
 
     @Slot()
     def _on_language_zh_triggered(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -36,7 +36,6 @@ from .panel_kit import (
     hint_label,
     make_table_view,
     masked,
-    offer_print,
     primary_button,
     select_where,
     selected_item,
@@ -45,6 +44,7 @@ from .panel_kit import (
     title_label,
     vbox,
 )
+from .pdf_print import PdfPrinter, office_header
 
 CLAIMABLE = ("open", "claimed")
 
@@ -129,6 +129,7 @@ class NoticePanel(QWidget):
                                            parent=self._claim_box.body())
         self._claim_button = primary_button(_tr("认领所选客户"), self._claim_box.body())
         self._status = StatusLine(self)
+        self._pdf_printer = PdfPrinter(self)
         self._build_layout()
         self._connect_signals()
         self.refresh()
@@ -137,6 +138,10 @@ class NoticePanel(QWidget):
     def print_action(self) -> QAction:
         """The panel's Ctrl+P action, for the main window's menu."""
         return self._print_action
+
+    def pdf_printer(self) -> PdfPrinter:
+        """What offers the saved PDF to a printer (tests answer its dialogs)."""
+        return self._pdf_printer
 
     def status_text(self) -> str:
         return self._status.text()
@@ -214,10 +219,8 @@ class NoticePanel(QWidget):
 
     # ------------------------------------------------------------------ state
     def _window(self) -> tuple[str, str]:
-        settings = QSettings()
-        start = str(settings.value("notice/window_from", printing.DEFAULT_WINDOW[0]))
-        end = str(settings.value("notice/window_to", printing.DEFAULT_WINDOW[1]))
-        return start, end
+        """The notice is up for the day's working hours (R20), as set for the office (SetOfficeInfo)."""
+        return office_header(self._ctx.office)[1]
 
     def _day_open(self) -> bool:
         day = self._ctx.office.day
@@ -261,10 +264,9 @@ class NoticePanel(QWidget):
         ctx = self._ctx
         if item is None or ctx.user is None:
             return
-        ref = customer_ref(ctx.office, item.customer_id)
-        if ref is None:
-            self._status.show_error(_tr("该客户没有可用于认领的登记信息（姓名或电话）。"))
-            return
+        # A party received before any name or phone is "#<id>" to the rulebook (R9: such a claim needs
+        # other evidence, which the ruling weighs).
+        ref = customer_ref(ctx.office, item.customer_id) or f"#{item.customer_id}"
         cmd = Claim(ref, ctx.user, same_as=self._same_picker.selected_ref())
         try:
             decision = ctx.run(cmd)
@@ -294,23 +296,27 @@ class NoticePanel(QWidget):
         self._status.show_ok(decision_text(self._ctx, decision))
         self.day_closed.emit()
 
-    @Slot()
-    def _on_print_triggered(self) -> None:
+    def save_notice_pdf(self) -> Path | None:
+        """Save today's notice as a PDF (masked phones) and say where; None (and the error shown) on failure."""
         ctx = self._ctx
         now = ctx.clock()
-        settings = QSettings()
-        office_name = str(settings.value("office/name", printing.DEFAULT_OFFICE_NAME))
+        office_name, window = office_header(ctx.office)
         try:
             directory = self._print_dir or printing.default_print_dir()
             path = printing.notice_pdf(
                 ctx.office, ctx.office.today(), printing.print_path("notice", now, directory),
-                office_name=office_name, window=self._window(), printed_at=now,
+                office_name=office_name, window=window, printed_at=now,
             )
         except (OSError, RuleError) as err:
             text = ctx.error_text(err) if isinstance(err, RuleError) else str(err)
             self._status.show_error(_tr("公示PDF保存失败：{error}").format(error=text))
-            return
+            return None
         self._status.show_ok(_tr("公示已保存：{path}").format(path=str(path)))
         self.notice_printed.emit(str(path))
-        if self._interactive:
-            offer_print(self, path, _tr("打印公示"))
+        return Path(path)
+
+    @Slot()
+    def _on_print_triggered(self) -> None:
+        path = self.save_notice_pdf()
+        if path is not None and self._interactive:
+            self._pdf_printer.offer(path, _tr("打印公示"))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
+import dataclasses
+import re
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +26,7 @@ from deskapp.services import dto, queries
 from . import i18n, theme
 from .board_model import sorting_proxy
 from .context import AppContext
-from .customer_model import CustomerHitModel, HistoryModel
+from .customer_model import CustomerHitModel, HistoryModel, find_customers
 from .dialog_base import RememberingDialog
 from .dto_model import DtoRole
 
@@ -126,8 +129,34 @@ class CustomerDetailPane(QFrame):
             f"<tr><td style='color:{theme.MUTED}; padding-right:14px'>{k}</td><td>{v}</td></tr>" for k, v in rows
         ) + "</table>"
         self._facts_label.setText(html)
-        self._history_model.set_rows(detail.history)
+        self._history_model.set_rows(self._history_in_language(detail))
         self._history_title.setText(self.tr("来访与回访记录（{n}）").format(n=len(detail.history)))
+
+
+    def _history_in_language(self, detail: dto.CustomerDetail) -> tuple[dto.HistoryItem, ...]:
+        """The history with each visit's explanation in the user's language (the DTO carries the Chinese)."""
+        if self._ctx.lang.startswith("zh"):
+            return detail.history
+        office = self._ctx.office
+        english = {}
+        for vid in office.customer_visits.get(detail.id, []):
+            v = office.visits[vid]
+            english[(v.at, v.receiver or "")] = (getattr(v, "explanation_en", ""), v.cancelled)
+        out = []
+        for item in detail.history:
+            text = item.text
+            if item.kind == "visit" and (item.at, item.who) in english:
+                en, cancelled = english[(item.at, item.who)]
+                if en:
+                    text = (self.tr("（已取消）") if cancelled else "") + en
+            elif item.kind == "follow_up" and text == "回访":  # the default note of a follow-up
+                text = self.tr("回访")
+            elif item.kind == "deal":
+                deal = re.fullmatch(r"成交，合同签署人(.*)", text)
+                if deal:
+                    text = self.tr("成交，合同签署人{name}").format(name=deal.group(1))
+            out.append(dataclasses.replace(item, text=text) if text != item.text else item)
+        return tuple(out)
 
 
 class SearchDialog(RememberingDialog):
@@ -156,11 +185,13 @@ class SearchDialog(RememberingDialog):
         self._hit_view.sortByColumn(CustomerHitModel.LAST_VISIT, Qt.SortOrder.DescendingOrder)
         hh = self._hit_view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
+        hh.setStretchLastSection(False)
+        # the name takes what is left; every other column keeps its width, so none is ever cut off
+        hh.setSectionResizeMode(CustomerHitModel.NAME, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(CustomerHitModel.CONTINUOUS, QHeaderView.ResizeMode.ResizeToContents)
         self._hit_view.setColumnHidden(CustomerHitModel.MATCHED, True)  # said in the name's tooltip
-        for col, width in ((CustomerHitModel.NAME, 80), (CustomerHitModel.PHONE, 110), (CustomerHitModel.OWNER, 70),
-                           (CustomerHitModel.LAST_VISIT, 96)):
+        for col, width in ((CustomerHitModel.PHONE, 110), (CustomerHitModel.OWNER, 76),
+                           (CustomerHitModel.LAST_VISIT, 100)):
             self._hit_view.setColumnWidth(col, width)
         self._detail_pane = CustomerDetailPane(ctx, self)
         self._timer = QTimer(self)
@@ -174,6 +205,11 @@ class SearchDialog(RememberingDialog):
         top.addWidget(self._count_label, 1, 0, 1, 2)
         left = QFrame(self)
         left.setObjectName("card")
+        # name (at least 80) + phone + owner + last visit + follow-ups + frame and scroll bar
+        fm = self._hit_view.fontMetrics()
+        continuous = max(fm.horizontalAdvance(self._hit_model.headers()[CustomerHitModel.CONTINUOUS]),
+                         fm.horizontalAdvance(QCoreApplication.translate("CustomerHitModel", "✗ 中断"))) + 24
+        left.setMinimumWidth(80 + 110 + 76 + 100 + continuous + 24 + 24)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(12, 12, 12, 12)
         ll.addWidget(self._hit_view)
@@ -247,7 +283,7 @@ class SearchDialog(RememberingDialog):
     @Slot()
     def _on_search_due(self) -> None:
         text = self._search_edit.text().strip()
-        hits = queries.search(self._ctx.office, text) if text else []
+        hits = find_customers(self._ctx.service, text) if text else []
         self._hit_model.set_rows(hits)
         self._show_count(len(hits) if text else None)
         if hits:

@@ -18,6 +18,8 @@ SHOT_CUSTOMERS = 600
 SHOT_DAYS = 3
 WINDOW_SIZE = (1440, 960)
 WALL_SIZE = (1920, 1080)
+MAX_PNG_BYTES = 250_000  # README pictures
+README_WIDTH = 1280  # a picture over the budget is scaled to this width
 
 # Panels written by other modules: (module, class, file stem). Built as Class(ctx).
 PANELS: list[tuple[str, str, str]] = [
@@ -25,6 +27,20 @@ PANELS: list[tuple[str, str, str]] = [
     ("deskapp.ui.dispute_panel", "DisputePanel", "dispute_panel"),
     ("deskapp.ui.supervisor_panel", "SupervisorPanel", "supervisor_panel"),
 ]
+
+
+# Who is signed in for a panel's picture (a role name of deskapp.domain.roles.Role); the front desk otherwise.
+PANEL_USERS: dict[str, str] = {
+    "dispute_panel": "SITE_MANAGER",  # R32: the ruling controls are live
+    "supervisor_panel": "SUPERVISOR",  # R6: the rotation tools are live
+}
+
+
+def _staff_with_role(office, role_name: str | None) -> str | None:
+    """The first active staff member holding `role_name`, or None (the front desk)."""
+    if role_name is None:
+        return None
+    return next((key for key, st in office.staff.items() if st.active and st.role.name == role_name), None)
 
 
 def panel_factories() -> list[tuple[str, Callable]]:
@@ -121,7 +137,26 @@ def _save(widget, path: Path, size: tuple[int, int] | None = None) -> Path:
     widget.show()
     for _ in range(3):
         QApplication.processEvents()
-    widget.grab().save(str(path))
+    return save_png(widget.grab().toImage(), path)
+
+
+def save_png(image, path: Path, max_bytes: int = MAX_PNG_BYTES, max_width: int = README_WIDTH) -> Path:
+    """Write `image` as a PNG at the strongest compression; a file over `max_bytes` is redrawn
+    `max_width` pixels wide (smooth scaling), so README pictures stay small."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QImageWriter
+
+    image = image.convertToFormat(QImage.Format.Format_RGB888)  # no alpha channel: a smaller file
+
+    def write(img) -> None:
+        writer = QImageWriter(str(path), b"png")
+        writer.setQuality(0)  # Qt's PNG writer: quality 0 is zlib level 9
+        if not writer.write(img):
+            raise OSError(f"cannot write {path}: {writer.errorString()}")
+
+    write(image)
+    if path.stat().st_size > max_bytes and image.width() > max_width:
+        write(image.scaledToWidth(max_width, Qt.TransformationMode.SmoothTransformation))
     return path
 
 
@@ -209,11 +244,14 @@ def render_shots(out_dir: str | Path, lang: str = "zh", service=None, now: dt.da
 
     for stem, cls in panel_factories():
         try:
+            ctx.set_user(_staff_with_role(ctx.office, PANEL_USERS.get(stem)))  # the panel as its user sees it
             panel = cls(ctx)
             saved.append(_save(panel, out / f"{stem}.png", WINDOW_SIZE))
             panel.close()
         except Exception:
             log.exception("screenshot of %s failed", stem)
+        finally:
+            ctx.set_user(None)
     window.close()
     QApplication.processEvents()
     del app

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from deskapp.domain import commands as c
 from deskapp.services import queries
 from deskapp.ui.actions import ActionId
-from deskapp.ui.board_model import BoardRole, ConsultantTableModel
-from deskapp.ui.board_view import BoardView, WallView
+from deskapp.ui.board_model import BoardRole, ConsultantTableModel, ReceptionTableModel
+from deskapp.ui.board_view import BoardView, WallView, customer_ref
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
@@ -164,3 +164,60 @@ def test_wall_mode_shows_next_up_in_large_type_without_controls(desk_ctx, qtbot)
     assert not wall.findChildren(QAbstractButton) and not wall.findChildren(QLineEdit)
     with qtbot.waitSignal(wall.wall_closed):
         qtbot.keyClick(wall, Qt.Key.Key_Escape)
+
+
+def test_receptions_explain_themselves_in_english(desk_ctx, qtbot):
+    _arrive(desk_ctx, "13700001234", "王五")
+    desk_ctx.lang = "en"
+    view = _board(desk_ctx, qtbot)
+    model = view.reception_model()
+    r = model.row_of_key(model.rows[-1].visit_id)
+    text = model.index(r, ReceptionTableModel.EXPLANATION).data()
+    assert text == model.rows[-1].explanation_en and text.startswith("R1: a new customer is received in turn")
+    assert "轮到" not in text
+    assert model.index(r, ReceptionTableModel.EXPLANATION).data(int(Qt.ItemDataRole.ToolTipRole)).startswith("R1: a new")
+
+
+def _unnamed_party(ctx, qtbot):
+    """A party received before any name or phone was recorded: the board shows it as "#<id>" (R9)."""
+    ctx.service.handle(c.Arrive(c.Answers(first_visit=True)), NOW)
+    view = _board(ctx, qtbot)
+    rec = view.reception_model().rows[-1]
+    assert rec.customer == f"#{rec.customer_id}" and rec.phone == "" and rec.receiver == "B"
+    assert customer_ref(rec) == f"#{rec.customer_id}"
+    assert view.select_reception(rec.visit_id)
+    return view, rec
+
+
+def test_finish_works_for_a_party_known_only_by_number(desk_ctx, qtbot):
+    view, rec = _unnamed_party(desk_ctx, qtbot)
+    with qtbot.waitSignal(view.command_executed):
+        view.board_action(ActionId.FINISH).trigger()
+    assert next(r for r in view.board.rows if r.key == "B").state == "free"
+    assert not next(r for r in view.board.receptions if r.visit_id == rec.visit_id).active
+
+
+def test_competitor_works_for_a_party_known_only_by_number(desk_ctx, qtbot):
+    view, _rec = _unnamed_party(desk_ctx, qtbot)
+    view.board_action(ActionId.COMPETITOR).trigger()
+    assert [cr.rule for cr in next(r for r in view.board.rows if r.key == "B").credits] == ["R12"]
+
+
+def test_complaint_works_for_a_party_known_only_by_number(desk_ctx, qtbot, monkeypatch):
+    desk_ctx.set_user("S")
+    view, rec = _unnamed_party(desk_ctx, qtbot)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.board_action(ActionId.COMPLAINT).trigger()
+    recs = queries.board(desk_ctx.office).receptions
+    assert recs[-2].visit_id == rec.visit_id and recs[-2].cancelled
+    assert recs[-1].customer == rec.customer and recs[-1].receiver_name == "王芳" and "R13" in recs[-1].rules
+
+
+def test_refusal_works_for_a_party_known_only_by_number(desk_ctx, qtbot, monkeypatch):
+    view, rec = _unnamed_party(desk_ctx, qtbot)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert view.board_action(ActionId.REFUSE).isEnabled()
+    view.board_action(ActionId.REFUSE).trigger()
+    last = queries.board(desk_ctx.office).receptions[-1]
+    assert last.customer == rec.customer and last.receiver_name == "王芳"
+    assert any(s.rule == "R28" and s.who == "B" for s in desk_ctx.office.sanctions)

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 UI = Path(i18n.__file__).parent
 SOURCES = [UI / f"{n}.py" for n in ("actions", "board_model", "board_view", "checkin_dialog", "customer_model",
-                                     "search_dialog", "main_window", "i18n", "shots")] + [UI.parent / "app.py"]
+                                     "search_dialog", "main_window", "i18n", "shots", "pdf_print")] + [UI.parent / "app.py"]
 TS = UI.parent / "translations" / "deskapp_en.ts"
 
 

@@ -74,3 +74,55 @@ def test_arrow_keys_in_the_search_field_move_through_results(desk_ctx, qtbot):
     assert dlg.detail_pane().detail.id != first
     qtbot.keyClick(dlg.search_edit(), Qt.Key.Key_Up)
     assert dlg.detail_pane().detail.id == first
+
+
+def test_a_database_backed_office_is_searched_through_its_indexes(qapp, desk_settings, qtbot, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from deskdata import DAY1, NOW
+
+    from deskapp.domain import commands as c
+    from deskapp.services import queries
+    from deskapp.services.persistence import PersistentOfficeService
+    from deskapp.ui.context import AppContext
+
+    svc = PersistentOfficeService(f"sqlite:///{tmp_path / 'office.sqlite3'}")
+    at = dt.datetime.combine(DAY1, dt.time(9))
+    svc.handle(c.AddStaff("A", "张伟", "consultant", "T1", actor="__system__"), at)
+    svc.handle(c.OpenDay(DAY1), at)
+    svc.handle(c.SignIn(("A",)), at)
+    svc.handle(c.Arrive(c.Answers(first_visit=True), name="张三", phone=ZHANGSAN), at)
+    asked = []
+    indexed = svc.search
+    monkeypatch.setattr(svc, "search", lambda text, limit=50: asked.append(text) or indexed(text, limit), raising=False)
+    monkeypatch.setattr(queries, "search", lambda *a, **k: pytest.fail("scanned the office in memory"))
+    try:
+        dlg = _dialog(AppContext(svc, clock=lambda: NOW), qtbot)
+        dlg.search_now("zs")
+        assert [(h.name, h.owner_name, h.matched_by) for h in dlg.hit_model().rows] == [("张三", "张伟", "pinyin")]
+        assert dlg.detail_pane().detail.name == "张三"
+        dlg.search_now("2222")
+        assert [(h.name, h.matched_by) for h in dlg.hit_model().rows] == [("张三", "phone")]
+        assert asked == ["zs", "2222"]
+    finally:
+        svc.close()
+
+
+def test_an_office_in_memory_is_searched_in_memory(desk_ctx, qtbot, monkeypatch):
+    from deskapp.services import queries
+
+    assert not hasattr(desk_ctx.service, "search")
+    scanned = []
+    real = queries.search
+    monkeypatch.setattr(queries, "search", lambda office, text, limit=50: scanned.append(text) or real(office, text, limit))
+    dlg = _dialog(desk_ctx, qtbot)
+    dlg.search_now("zs")
+    assert scanned == ["zs"] and dlg.hit_model().rows[0].name == "张三"
+
+
+def test_the_history_reads_in_english(desk_ctx, qtbot):
+    desk_ctx.lang = "en"
+    dlg = _dialog(desk_ctx, qtbot)
+    dlg.search_now("zs")
+    texts = [h.text for h in dlg.detail_pane().history_model().rows if h.kind == "visit"]
+    assert texts and all(t.startswith("R1: a new customer is received in turn") for t in texts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from deskdata import NOW, OFFSCREEN_NOISE, build_office
 from PySide6.QtCore import QSettings, Qt
@@ -117,3 +119,121 @@ def test_ctrl_l_opens_the_sign_in_dialog(window, qtbot):
     dialogs = [d for d in window.findChildren(cls) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()
+
+
+# ---------------------------------------------------------------------------------------- printing
+def _answer_print_dialogs(window, printed: Path, choice: str = "打印…"):
+    """Stand in for the person at the printer: pick `choice` in the offer, then 'print to file' in the dialogs."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    seen = []
+
+    def run(dialog):
+        seen.append(type(dialog).__name__)
+        if isinstance(dialog, QMessageBox):
+            next(b for b in dialog.buttons() if b.text() == choice).click()
+            return 0
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        if isinstance(dialog, QPrintPreviewDialog):
+            dialog.paintRequested.emit(printer)  # what showing the preview does
+            return int(QDialog.DialogCode.Rejected)  # closed the preview without printing
+        assert isinstance(dialog, QPrintDialog)
+        return int(QDialog.DialogCode.Accepted)
+
+    window.pdf_printer().run_dialog = run
+    return seen
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+
+
+def _printed_pages(printed: Path, saved: Path) -> int:
+    """Pages that reached the "printer": each the saved PDF's page drawn as one picture, on the same paper."""
+    import pypdf
+
+    out, src = pypdf.PdfReader(str(printed)), pypdf.PdfReader(str(saved))
+    assert len(out.pages) == len(src.pages)
+    for got, want in zip(out.pages, src.pages, strict=True):
+        assert len(got.images) == 1 and got.images[0].image.width > 1000  # drawn at print resolution
+        assert abs(float(got.mediabox.width) - float(want.mediabox.width)) < 2
+        assert abs(float(got.mediabox.height) - float(want.mediabox.height)) < 2
+    return len(out.pages)
+
+
+def test_ctrl_p_saves_todays_notice_and_prints_it_through_the_system_dialog(window, desk_ctx, qtbot, tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("DESKAPP_PRINT_DIR", str(tmp_path / "prints"))
+    desk_ctx.service.handle(c.SetOfficeInfo("翠湖天地售楼处", "08:30", "18:30", actor="__system__"), NOW)
+    desk_ctx.run(c.Arrive(c.Answers(first_visit=False, contacted_by="unknown"), name="周先生",
+                          phone="13912345678"))  # R20: goes on today's notice
+    printed = tmp_path / "printer.pdf"
+    seen = _answer_print_dialogs(window, printed)
+    act = window.action(ActionId.PRINT_NOTICE)
+    assert act.shortcut().toString() == "Ctrl+P" and act.isEnabled()
+    assert act in window.menuBar().actions()[2].menu().actions()  # 打印(&P)
+    with qtbot.waitSignal(window.pdf_saved) as sig:
+        qtbot.keyClick(window.board_view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    saved = Path(sig.args[0])
+    assert saved.parent == tmp_path / "prints" and saved.name.startswith("notice-")
+    text = _pdf_text(saved)
+    assert "翠湖天地售楼处" in text and "08:30" in text and "18:30" in text
+    assert "周先生" in text and "139****5678" in text and "13912345678" not in text
+    assert seen == ["QMessageBox", "QPrintDialog"]
+    assert _printed_pages(printed, saved) == 1  # the pages went to the "printer"
+    assert str(saved) in window.statusBar().currentMessage()
+
+
+def test_with_the_notice_panel_plugged_in_ctrl_p_prints_through_it_from_any_tab(window, desk_ctx, qtbot, tmp_path,
+                                                                               monkeypatch):
+    from deskapp.ui.notice_panel import NoticePanel
+
+    monkeypatch.setenv("DESKAPP_PRINT_DIR", str(tmp_path / "window"))
+    panel = NoticePanel(desk_ctx, print_dir=tmp_path / "panel")
+    index = window.add_panel("认领公示", panel)
+    assert panel.print_action().shortcut().isEmpty()  # one Ctrl+P in the window: never ambiguous
+    _answer_print_dialogs(window, tmp_path / "printer.pdf", choice="不打印")
+    window.show_panel(index)
+    panel._filter_edit.setFocus()
+    with qtbot.waitSignal(panel.notice_printed), qtbot.waitSignal(window.pdf_saved) as sig:
+        qtbot.keyClick(panel._filter_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert Path(sig.args[0]).parent == tmp_path / "panel"
+    assert "公示已保存" in panel.status_text()
+    assert not (tmp_path / "printer.pdf").exists()  # "don't print": nothing sent to the printer
+
+
+def test_the_visit_sheet_of_the_selected_reception_prints_with_a_preview(window, desk_ctx, qtbot, tmp_path,
+                                                                         monkeypatch):
+    monkeypatch.setenv("DESKAPP_PRINT_DIR", str(tmp_path))
+    act = window.action(ActionId.PRINT_VISIT_SHEET)
+    assert act.shortcut().toString() == "Ctrl+Shift+P"
+    assert not act.isEnabled()  # nothing selected on the board
+    desk_ctx.run(c.Arrive(c.Answers(first_visit=True), name="王五", phone="13700001234"))
+    rec = window.board_view.board.receptions[-1]
+    assert window.board_view.select_reception(rec.visit_id)
+    assert act.isEnabled()
+    printed = tmp_path / "preview.pdf"
+    seen = _answer_print_dialogs(window, printed, choice="打印预览…")
+    with qtbot.waitSignal(window.pdf_saved) as sig:
+        act.trigger()
+    saved = Path(sig.args[0])
+    assert saved.parent == tmp_path and saved.name.startswith("visit-") and saved.stem.endswith(f"-{rec.visit_id}")
+    text = _pdf_text(saved)
+    assert "王五" in text and "13700001234" in text and "李娜" in text  # the full phone: it goes to the owner
+    assert "售楼处" in text  # the office's name (SetOfficeInfo; the default until one is set)
+    assert seen == ["QMessageBox", "QPrintPreviewDialog"]
+    assert _printed_pages(printed, saved) >= 1  # the preview drew the sheet's pages
+
+
+def test_the_offer_can_open_the_pdf_instead(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("DESKAPP_PRINT_DIR", str(tmp_path))
+    opened = []
+    window.pdf_printer().open_file = opened.append
+    _answer_print_dialogs(window, tmp_path / "printer.pdf", choice="打开PDF")
+    path = window.print_notice()
+    assert opened == [path] and path.is_file()

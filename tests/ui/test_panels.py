@@ -134,7 +134,12 @@ def test_an_override_stays_disabled_until_a_reason_is_written(ctx, qtbot, shown,
     ctx.set_user("M")
     panel = shown(DisputePanel(ctx, interactive=False))
     assert panel.select_customer(_cid(ctx, ZHOU))
-    assert panel.current_case().proposed == "B"
+    # R20: A's claim points at no earlier record, so the rules propose nothing: the site manager rules on
+    # the visit book, and only an override with a written reason is possible
+    assert panel.current_case().proposed is None
+    assert panel._override_radio.isChecked() and not panel._confirm_radio.isEnabled()
+    assert panel._confirm_radio.text() == "系统未提出建议，请查阅来访登记本后裁决"
+    assert panel._override_combo.currentData() == "A"  # the claimant: what an override usually means
     qtbot.mouseClick(panel._override_radio, Qt.MouseButton.LeftButton)
     assert panel._override_radio.isChecked()
     panel._override_combo.setCurrentIndex(panel._override_combo.findData("A"))
@@ -163,7 +168,9 @@ def test_only_a_site_manager_or_above_may_rule(ctx, shown):
         assert "案场经理" in panel._ruling_box.toolTip()  # R32: says who may rule
         assert panel._print_button.isEnabled()  # anyone may print the case file
     ctx.set_user("P")  # the project manager ranks above the site manager
-    assert shown(DisputePanel(ctx, interactive=False))._confirm_button.isEnabled()
+    panel = shown(DisputePanel(ctx, interactive=False))
+    assert panel.select_customer(_cid(ctx, LIN_NEW))
+    assert panel._confirm_button.isEnabled()
 
 
 def test_the_evidence_timeline_shades_void_records(ctx, shown):
@@ -243,6 +250,56 @@ def test_printing_the_notice_saves_a_pdf_with_masked_phones(ctx, qtbot, shown, t
     assert ZHOU not in text and WU_NEW not in text
     assert str(path) in panel.status_text()
 
+
+
+def _answer_printing(panel, printed: Path, choice: str):
+    """Stand in for the person at the printer: `choice` in the offer, then 'print to file' in the dialog."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    seen = []
+
+    def run(dialog):
+        seen.append(type(dialog).__name__)
+        if isinstance(dialog, QMessageBox):
+            next(b for b in dialog.buttons() if b.text() == choice).click()
+            return 0
+        assert isinstance(dialog, QPrintDialog)
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return int(QDialog.DialogCode.Accepted)
+
+    panel.pdf_printer().run_dialog = run
+    return seen
+
+
+def test_the_notice_goes_to_the_printer_through_qtpdf(ctx, qtbot, shown, tmp_path):
+    from deskapp.domain.commands import SetOfficeInfo
+
+    ctx.service.handle(SetOfficeInfo("翠湖天地售楼处", "08:30", "18:30", actor="__system__"), _at(DAY2, 11, 30))
+    panel = shown(NoticePanel(ctx, print_dir=tmp_path / "saved"))  # interactive: offers the print dialog
+    printed = tmp_path / "printer.pdf"
+    seen = _answer_printing(panel, printed, "打印…")
+    with qtbot.waitSignal(panel.pdf_printer().printed) as sig:
+        panel.print_action().trigger()
+    assert seen == ["QMessageBox", "QPrintDialog"]
+    saved = Path(sig.args[0])
+    assert saved.parent == tmp_path / "saved"
+    text = _pdf_text(str(saved))
+    assert "翠湖天地售楼处" in text and "08:30" in text and "18:30" in text  # the office's own name and hours
+    pages = pypdf.PdfReader(str(printed)).pages  # what reached the "printer": the pages, drawn
+    assert len(pages) == len(pypdf.PdfReader(str(saved)).pages) and len(pages[0].images) == 1
+    assert "08:30–18:30" in panel._date_label.text()
+
+
+def test_the_case_file_can_be_left_unprinted(ctx, qtbot, shown, tmp_path):
+    ctx.set_user("M")
+    panel = shown(DisputePanel(ctx, print_dir=tmp_path))
+    panel.select_customer(_cid(ctx, LIN_NEW))
+    seen = _answer_printing(panel, tmp_path / "printer.pdf", "不打印")
+    with qtbot.waitSignal(panel.case_printed):
+        qtbot.mouseClick(panel._print_button, Qt.MouseButton.LeftButton)
+    assert seen == ["QMessageBox"] and not (tmp_path / "printer.pdf").exists()
 
 def test_closing_the_day_settles_the_unclaimed_entries(ctx, qtbot, shown):
     panel = shown(NoticePanel(ctx, interactive=False))

@@ -1,0 +1,415 @@
+"""Where this station's database is: the embedded SQLite file, or a PostgreSQL server several stations share.
+
+The choice is the station's own (QSettings "database/url"; empty = the embedded default). `--db` and
+$DESKAPP_DB_URL win over it, for one run or for a whole machine. `test_connection` checks an address the
+way the app opens it, without creating or changing anything.
+
+The store is reached only through its public helpers, imported where needed (the composition root owns
+the engine the app runs on).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from .dialog_base import RememberingDialog
+from .panel_kit import SPACING, StatusLine, hbox, hint_label, primary_button, title_label, vbox
+
+SETTINGS_KEY = "database/url"
+ENV_DB_URL = "DESKAPP_DB_URL"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StationConfig", text)
+
+
+# --------------------------------------------------------------------------------- the station's choice
+def saved_url() -> str:
+    """The URL this station was set to in the settings dialog ("" = the embedded database)."""
+    return str(QSettings().value(SETTINGS_KEY, "") or "").strip()
+
+
+def save_url(url: str | None) -> None:
+    """Remember this station's database ("" or None = the embedded one). Used at the next start."""
+    text = (url or "").strip()
+    settings = QSettings()
+    if text:
+        settings.setValue(SETTINGS_KEY, text)
+    else:
+        settings.remove(SETTINGS_KEY)
+    settings.sync()
+
+
+def override_source(cli_url: str | None = None) -> str | None:
+    """What decides the database over the station's setting: "cli" (--db), "env" ($DESKAPP_DB_URL) or None."""
+    if cli_url and cli_url.strip():
+        return "cli"
+    if os.environ.get(ENV_DB_URL, "").strip():
+        return "env"
+    return None
+
+
+def configured_url(cli_url: str | None = None) -> str | None:
+    """The database URL to open: --db, else $DESKAPP_DB_URL, else the station's setting; None = embedded."""
+    if cli_url and cli_url.strip():
+        return cli_url.strip()
+    env = os.environ.get(ENV_DB_URL, "").strip()
+    if env:
+        return env
+    return saved_url() or None
+
+
+def default_location() -> Path:
+    """The embedded database's file (in the user's data directory)."""
+    from deskapp.store.engine import default_db_path
+
+    return default_db_path()
+
+
+def embedded_url() -> str:
+    """The embedded database as an explicit URL (its folder made, as the default open does)."""
+    from deskapp.store.engine import sqlite_url
+
+    path = default_location()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return sqlite_url(path)
+
+
+def display_url(url: str | None) -> str:
+    """A URL as a person may see it: the password hidden; the embedded default as its file."""
+    text = (url or "").strip()
+    if not text:
+        return str(default_location())
+    try:
+        from deskapp.store.engine import resolve_url
+
+        shown = resolve_url(text).render_as_string(hide_password=True)
+        return shown.replace("postgresql+psycopg://", "postgresql://", 1)
+    except Exception:  # noqa: BLE001 - a URL that does not parse is shown as typed
+        return text
+
+
+def engine_url(service) -> str | None:
+    """The URL a running service uses, password hidden (None for an in-memory service)."""
+    engine = getattr(service, "engine", None)
+    url = getattr(engine, "url", None)
+    if url is None:
+        return None
+    return url.render_as_string(hide_password=True).replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+# ------------------------------------------------------------------------------------ testing a URL
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What testing a database address found: can the app open it, in both languages, and how many
+    journal entries it already holds (0: an empty database, or a file not created yet)."""
+
+    ok: bool
+    zh: str
+    en: str
+    records: int = 0
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+def test_connection(url: str | None) -> tuple[bool, str, str]:
+    """Whether the app could open `url` ("" or None: the embedded database): (ok, Chinese, English)."""
+    check = check_database(url)
+    return check.ok, check.zh, check.en
+
+
+# pytest would collect a module-level test_* function imported into a test module; it is not a test.
+test_connection.__test__ = False  # type: ignore[attr-defined]
+
+
+def check_database(url: str | None) -> ConnectionCheck:
+    """Open `url` as the app's start does, without migrating: connection, schema, journal head.
+
+    Nothing is created or changed: an SQLite file that does not exist yet is only reported (the next
+    start creates it). A refusal carries the store's own Chinese and English message.
+    """
+    from deskapp.store.errors import StoreError
+
+    try:
+        return _probe((url or "").strip())
+    except StoreError as err:
+        return ConnectionCheck(False, err.message_zh, err.message)
+    except ImportError as err:  # a database driver that is not installed
+        name = err.name or str(err)
+        return ConnectionCheck(False, f"缺少数据库驱动（{name}），无法连接这种数据库。",
+                               f"The database driver ({name}) is not installed.")
+    except Exception as err:  # noqa: BLE001 - whatever the driver says, the user gets a sentence
+        return ConnectionCheck(False, f"无法连接数据库：{err}", f"Cannot connect to the database: {err}")
+
+
+def _probe(text: str) -> ConnectionCheck:
+    from deskapp.store.engine import make_engine, read_connection, resolve_url, sqlite_path
+    from deskapp.store.journal import Journal
+    from deskapp.store.migrate import check_schema
+
+    embedded = not text
+    parsed = resolve_url(text or _embedded_url_text())
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(parsed)
+        if path is None:
+            return ConnectionCheck(True, "内存数据库：关闭程序后数据不会保存，仅供测试。",
+                                   "An in-memory database: nothing is kept after the program closes (tests only).")
+        if not path.exists():
+            if embedded or path.parent.is_dir():
+                return ConnectionCheck(
+                    True, f"数据库文件尚不存在，重新启动后将新建：{path}",
+                    f"The database file does not exist yet; it will be created at the next start: {path}")
+            return ConnectionCheck(False, f"文件夹不存在：{path.parent}", f"The folder does not exist: {path.parent}")
+        if path.is_dir():
+            return ConnectionCheck(False, f"这是一个文件夹，不是数据库文件：{path}",
+                                   f"This is a folder, not a database file: {path}")
+    engine = make_engine(parsed)  # opens one connection at once: a wrong address fails here
+    try:
+        status = check_schema(engine)
+        if status.state == "empty":
+            return ConnectionCheck(
+                True, "连接成功。数据库是空的：启动时将建立数据表，并打开首次设置向导。",
+                "Connected. The database is empty: its tables are created at the start, then the set-up wizard opens.")
+        with read_connection(engine) as conn:
+            head, _ = Journal().head(conn)
+        if status.state == "behind":
+            return ConnectionCheck(True, f"连接成功。数据库中已有{head}条记录；启动时将升级数据表。",
+                                   f"Connected. The database holds {head} records; its tables are upgraded at the start.",
+                                   head)
+        return ConnectionCheck(True, f"连接成功。数据库中已有{head}条记录。",
+                               f"Connected. The database holds {head} records.", head)
+    finally:
+        engine.dispose()
+
+
+def _embedded_url_text() -> str:
+    from deskapp.store.engine import sqlite_url
+
+    return sqlite_url(default_location())
+
+
+# ------------------------------------------------------------------------------------------ the form
+class DatabaseForm(QWidget):
+    """Embedded database or a server address, with a "测试连接" button and its verdict inline."""
+
+    connection_tested = Signal(bool)  # ok
+    edited = Signal()
+
+    def __init__(self, lang: str = "zh", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._lang = lang
+        self.last_check: ConnectionCheck | None = None
+        self._embedded_radio = QRadioButton(_tr("本机内置数据库（单台电脑）(&L)"), self)
+        self._embedded_hint = hint_label(
+            _tr("数据保存在本机：{path}").format(path=default_location()), self)
+        self._embedded_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._server_radio = QRadioButton(_tr("数据库服务器（PostgreSQL，多台电脑共用）(&P)"), self)
+        self._server_hint = hint_label(
+            _tr("前台、主管、经理等几台电脑连到同一个数据库服务器，看板实时同步。"), self)
+        self._group = QButtonGroup(self)
+        self._group.addButton(self._embedded_radio)
+        self._group.addButton(self._server_radio)
+        self._url_label = QLabel(_tr("服务器地址(&A)："), self)
+        self._url_edit = QLineEdit(self)
+        self._url_edit.setPlaceholderText(_tr("postgresql://用户名:密码@服务器地址:5432/数据库名"))
+        self._url_edit.setClearButtonEnabled(True)
+        self._url_label.setBuddy(self._url_edit)
+        self._test_button = QPushButton(_tr("测试连接(&T)"), self)
+        self._test_button.setToolTip(_tr("只检查能否打开这个数据库，不会建立或更改任何数据"))
+        self._status = StatusLine(self)
+        self._embedded_radio.setChecked(True)
+        self._build_layout()
+        self._connect_signals()
+        self._update_enabled()
+
+    def _build_layout(self) -> None:
+        root = vbox(self, margin=0)
+        root.setSpacing(SPACING)
+        root.addWidget(self._embedded_radio)
+        root.addWidget(_indented(self._embedded_hint))
+        root.addSpacing(SPACING // 2)
+        root.addWidget(self._server_radio)
+        root.addWidget(_indented(self._server_hint))
+        row = hbox()
+        row.addSpacing(26)
+        row.addWidget(self._url_label)
+        row.addWidget(self._url_edit, 1)
+        root.addLayout(row)
+        buttons = hbox()
+        buttons.addSpacing(26)
+        buttons.addWidget(self._test_button)
+        buttons.addStretch(1)
+        root.addLayout(buttons)
+        root.addWidget(self._status)
+
+    def _connect_signals(self) -> None:
+        self._embedded_radio.toggled.connect(self._on_mode_toggled)
+        self._url_edit.textChanged.connect(self._on_url_edited)
+        self._url_edit.returnPressed.connect(self._on_test_clicked)
+        self._test_button.clicked.connect(self._on_test_clicked)
+
+    # ---- public
+    def url(self) -> str:
+        """The chosen database: "" for the embedded one, else the address as typed."""
+        return "" if self._embedded_radio.isChecked() else self._url_edit.text().strip()
+
+    def set_url(self, url: str | None) -> None:
+        text = (url or "").strip()
+        self._url_edit.setText(text)
+        (self._server_radio if text else self._embedded_radio).setChecked(True)
+        self._status.clear_message()
+        self._update_enabled()
+
+    def choose_server(self) -> None:
+        self._server_radio.setChecked(True)
+        self._url_edit.setFocus()
+
+    def test_now(self) -> bool:
+        """Test the chosen database, show the verdict; True if it can be opened."""
+        if self._server_radio.isChecked() and not self._url_edit.text().strip():
+            self._status.show_error(_tr("请填写数据库服务器的地址。"))
+            self._url_edit.setFocus()
+            self.connection_tested.emit(False)
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            check = check_database(self.url())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.last_check = check
+        (self._status.show_ok if check.ok else self._status.show_error)(check.message(self._lang))
+        self.connection_tested.emit(check.ok)
+        return check.ok
+
+    def status_text(self) -> str:
+        return self._status.text() if self._status.kind else ""
+
+    def show_error(self, text: str) -> None:
+        self._status.show_error(text)
+
+    def show_info(self, text: str) -> None:
+        self._status.show_info(text)
+
+    def url_edit(self) -> QLineEdit:
+        return self._url_edit
+
+    def test_button(self) -> QPushButton:
+        return self._test_button
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt naming
+        super().setEnabled(enabled)
+        self._update_enabled()
+
+    # ---- slots
+    @Slot(bool)
+    def _on_mode_toggled(self, _checked: bool) -> None:
+        self._status.clear_message()
+        self._update_enabled()
+        if self._server_radio.isChecked():
+            self._url_edit.setFocus()
+        self.edited.emit()
+
+    @Slot(str)
+    def _on_url_edited(self, _text: str) -> None:
+        self._status.clear_message()
+        self.edited.emit()
+
+    @Slot()
+    def _on_test_clicked(self) -> None:
+        self.test_now()
+
+    def _update_enabled(self) -> None:
+        server = self._server_radio.isChecked()
+        self._url_edit.setEnabled(server)
+        self._url_label.setEnabled(server)
+
+
+def _indented(widget: QWidget) -> QWidget:
+    holder = QWidget(widget.parentWidget())
+    row = hbox(holder)
+    row.addSpacing(26)
+    row.addWidget(widget, 1)
+    return holder
+
+
+# ------------------------------------------------------------------------- when the database won't open
+class DatabaseProblemDialog(RememberingDialog):
+    """At start, the database could not be opened: say why, let the station point elsewhere, retry or quit."""
+
+    def __init__(self, message: str, url: str | None, lang: str = "zh", cli_url: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent, settings_key="DatabaseProblemDialog")
+        self.setWindowTitle(_tr("无法打开数据库"))
+        self._title_label = title_label(_tr("无法打开数据库"), self)
+        self._message_label = QLabel(message, self)
+        self._message_label.setObjectName("error")
+        self._message_label.setWordWrap(True)
+        self._message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._where_label = hint_label(_tr("数据库：{url}").format(url=display_url(url)), self)
+        source = override_source(cli_url)
+        note = {
+            "cli": _tr("这个地址来自命令行参数 --db。在下面改选后，本次启动使用新的选择。"),
+            "env": _tr("这个地址来自环境变量 DESKAPP_DB_URL。在下面改选后，本次启动使用新的选择。"),
+        }.get(source or "", _tr("可以改用其他数据库；新的选择会保存为本机设置。"))
+        self._note_label = hint_label(note, self)
+        self._form = DatabaseForm(lang, self)
+        self._form.set_url(url if url != _embedded_url_text() else "")
+        self._quit_button = QPushButton(_tr("退出"), self)
+        self._retry_button = primary_button(_tr("重试(&R)"), self)
+        self._retry_button.setDefault(True)
+        self._override = source
+        root = vbox(self, margin=SPACING * 2)
+        root.setSpacing(SPACING + 2)
+        root.addWidget(self._title_label)
+        root.addWidget(self._message_label)
+        root.addWidget(self._where_label)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #DCE2E9;")
+        root.addWidget(line)
+        root.addWidget(self._note_label)
+        root.addWidget(self._form)
+        root.addStretch(1)
+        buttons = hbox()
+        buttons.addStretch(1)
+        buttons.addWidget(self._quit_button)
+        buttons.addWidget(self._retry_button)
+        root.addLayout(buttons)
+        self.setMinimumWidth(620)
+        self._quit_button.clicked.connect(self.reject)
+        self._retry_button.clicked.connect(self._on_retry_clicked)
+
+    def chosen_url(self) -> str:
+        """The URL to try next ("" = the embedded database)."""
+        return self._form.url()
+
+    @Slot()
+    def _on_retry_clicked(self) -> None:
+        if self._override is None:  # the station's own setting was the problem: remember the new choice
+            save_url(self._form.url())
+        self.accept()
+
+
+def ask_after_failure(message: str, url: str | None, lang: str = "zh", cli_url: str | None = None) -> str | None:
+    """Show DatabaseProblemDialog; the URL to try next (an explicit one; the embedded default made
+    explicit), or None to quit."""
+    dialog = DatabaseProblemDialog(message, url, lang, cli_url)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen_url() or embedded_url()
