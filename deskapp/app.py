@@ -123,7 +123,7 @@ def _install_idle_lock(ctx, app):
 def open_service(db_url: str | None, lang: str) -> OfficeService | None:
     """make_service, and while the database cannot be opened: say why and let the station point
     elsewhere or quit (None)."""
-    from deskapp.store.errors import StoreError
+    from deskapp.services.errors import StoreError
     from deskapp.ui.station_config import ask_after_failure, configured_url
 
     url = db_url

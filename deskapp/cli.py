@@ -75,7 +75,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_print(args) -> int:
-    from deskapp.services import printing
+    from deskapp.reports import printing
 
     service = _service(args)
     office = service.office
@@ -85,7 +85,7 @@ def cmd_print(args) -> int:
     elif args.what == "visit-sheet":
         out = printing.visit_sheet_pdf(office, int(args.ref), args.out)
     elif args.what == "daily":
-        from deskapp.services.daily_report import daily_report_pdf
+        from deskapp.reports.daily_report import daily_report_pdf
 
         out = daily_report_pdf(service, dt.date.fromisoformat(args.date) if args.date else None, args.out)
     else:

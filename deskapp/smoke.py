@@ -156,7 +156,8 @@ def _check_libraries(service, tmp: Path) -> None:
     pypinyin's dictionaries, reportlab with the embedded CJK font (the daily claim notice)."""
     from pypinyin import lazy_pinyin
 
-    from deskapp.services import pins, printing
+    from deskapp.reports import printing
+    from deskapp.services import pins
 
     if not pins.verify_pin(pins.hash_pin("1234"), "1234"):
         raise SmokeFailure("argon2 PIN hash does not verify")

@@ -9,7 +9,7 @@ from . import commands as c
 from .arrival import ArrivalMixin
 from .decision import Decision
 from .errors import RuleError
-from .model import POOL, ClaimRecord, Customer, FollowUpRecord
+from .model import ClaimRecord, Customer, FollowUpRecord
 from .roles import Role
 
 SELF_KINDS = ("rotation", "makeup", "duty", "owner", "named")
@@ -130,7 +130,7 @@ class ClaimsMixin(ArrivalMixin):
         if not dates:
             return False
         points = dates + [up_to]
-        return all((b - a).days <= gap for a, b in zip(points, points[1:]))
+        return all((b - a).days <= gap for a, b in zip(points, points[1:], strict=False))
 
     def first_registration(self, items: list[Evidence]) -> Evidence | None:
         for e in items:

@@ -41,11 +41,10 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 
 from deskapp.domain import Office
 from deskapp.domain.roles import ROLE_ZH
-from deskapp.reports.daily_report import (  # the document's input model, re-exported
+from deskapp.services.daily_report_model import (  # the report's data, re-exported
     KIND_KEYS,
     KIND_ZH,
     TOTAL_KEY,
@@ -305,19 +304,6 @@ def _totals(office: Office, date: dt.date, rows: list[ConsultantDay]) -> Consult
 
 
 # ------------------------------------------------------------------------------------------ output
-def daily_report_pdf(service_or_office, date: dt.date | None, out_path: str | Path, office_name: str | None = None,
-                     printed_at: dt.datetime | None = None) -> Path:
-    """Write the day's report as a PDF at ``out_path`` (what ``deskapp print daily`` calls)."""
-    from deskapp.reports import daily_report as document
-    from deskapp.services.printing import DEFAULT_OFFICE_NAME
-
-    report = daily_report(service_or_office, date, now=printed_at)
-    if office_name is None:
-        office = service_or_office if hasattr(service_or_office, "office_info") else service_or_office.office
-        office_name = default_office_name(office, DEFAULT_OFFICE_NAME)
-    return document.render(report, out_path, office_name)
-
-
 def default_office_name(office, fallback: str) -> str:
     """The office's recorded name (SetOfficeInfo), or ``fallback`` while it still has the built-in one."""
     name = (getattr(office, "office_info", None) or {}).get("name") or ""
@@ -326,5 +312,5 @@ def default_office_name(office, fallback: str) -> str:
 
 __all__ = [
     "KIND_EN", "KIND_KEYS", "KIND_ZH", "TOTAL_KEY", "TOTAL_NAME", "VISIT_KINDS", "ConsultantDay", "DailyReport",
-    "daily_report", "daily_report_pdf", "default_office_name", "share_text",
+    "daily_report", "default_office_name", "share_text",
 ]

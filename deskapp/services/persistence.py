@@ -9,8 +9,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
-
 from deskapp.domain import Decision, Office
 from deskapp.domain.commands import Command, command_from_dict
 from deskapp.services.office_service import OfficeService
@@ -21,6 +19,7 @@ from deskapp.store.errors import StoreError
 from deskapp.store.journal import Journal, lock_office, verify_chain
 from deskapp.store.migrate import open_store
 from deskapp.store.notify import ChangeWatcher
+from deskapp.store.sql import clear, rows_by_id, upsert
 
 _journal = Journal()
 COMMAND_KIND = "command"
@@ -62,18 +61,11 @@ def followup_row(office: Office, fid: int, seq: int) -> dict:
             "amended": bool(f.amended), "seq": seq}
 
 
-def _upsert(conn, table, rows: list[dict]) -> None:
-    if not rows:
-        return
-    conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
-    conn.execute(insert(table), rows)
-
-
 def write_read_models(conn, office: Office, seq: int) -> None:
-    _upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
-    _upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
+    upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
+    upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
     fids = {f.id for f in office.followups}
-    _upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f) if i in fids])
+    upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f) if i in fids])
 
 
 def replay(conn, office: Office, from_seq: int = 1) -> int:
@@ -215,7 +207,7 @@ def verify(engine) -> VerifyReport:
                     expected["followups"][i] = followup_row(office, i, entry.seq)
         for table in rm.READ_MODELS:
             want = expected[table.name]
-            got = {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
+            got = rows_by_id(conn, table)
             for key in sorted(set(want) | set(got)):
                 w, g = want.get(key), got.get(key)
                 if w is None:
@@ -242,8 +234,7 @@ def rebuild(engine) -> int:
     """Re-derive every read model from the journal; returns the number of entries replayed."""
     office = Office()
     with write_connection(engine) as conn:
-        for table in rm.READ_MODELS:
-            conn.execute(delete(table))
+        clear(conn, rm.READ_MODELS)
         n = 0
         for entry in list(_journal.read(conn)):
             if entry.kind != COMMAND_KIND:
@@ -261,7 +252,7 @@ def scenario_service_factory(url: str | None, workdir: Path | None = None):
     def factory():
         counter["n"] += 1
         if url and not url.startswith("sqlite"):
-            from deskapp.services.pgtemp import fresh_database
+            from deskapp.store.sql import fresh_pg_database as fresh_database
 
             return PersistentOfficeService(fresh_database(url), station="scenario")
         base = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="deskapp-scenario-"))

@@ -1,48 +1,16 @@
 """Customer search over the `customers` read model, through its indexes (never a scan of history).
 
-A keystroke asks at most three index range queries: phone tail (on the reversed phone), name prefix,
-pinyin (full or initials) prefix. Ranges (`>= p AND < p + U+FFFF`) instead of LIKE so that SQLite and
-PostgreSQL both walk the b-tree whatever the collation.
+A keystroke asks at most three index range queries (deskapp.store.sql.search_statements): phone tail,
+name prefix, pinyin (full or initials) prefix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
-from deskapp.store import readmodels as rm
+from deskapp.store.sql import search_statements
 
 from . import dto
-
-_HIGH = "\uffff"
-
-
-def _prefix(column, p: str):
-    return (column >= p) & (column < p + _HIGH)
-
-
-def search_statements(text: str, limit: int = 50) -> list[tuple[str, object]]:
-    """(how, SELECT) pairs for one keystroke, in the order results are shown."""
-    q = text.strip().lower().replace(" ", "").replace("-", "")
-    if q.startswith("+86"):
-        q = q[3:]
-    if not q:
-        return []
-    c = rm.customers
-    cols = (c.c.id, c.c.name, c.c.phone, c.c.owner)
-    out: list[tuple[str, object]] = []
-    if q.isdigit():
-        if len(q) == 11:
-            out.append(("phone", select(*cols).where(c.c.phone == q).limit(limit)))
-        else:
-            out.append(("phone", select(*cols).where(_prefix(c.c.phone_rev, q[::-1])).limit(limit)))
-        return out
-    out.append(("name", select(*cols).where(_prefix(c.c.name, text.strip())).limit(limit)))
-    if q.isascii() and q.isalpha():
-        out.append(("pinyin", select(*cols).where(_prefix(c.c.initials, q)).limit(limit)))
-        out.append(("pinyin", select(*cols).where(_prefix(c.c.pinyin, q)).limit(limit)))
-    return out
 
 
 def search_db(conn, office, text: str, limit: int = 50) -> list[dto.CustomerHit]:

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.domain.errors import RuleError
 from deskapp.domain.roles import ROLE_EN, ROLE_ZH
-from deskapp.services import printing
+from deskapp.reports import printing
 from deskapp.services.daily_report import (
     KIND_KEYS,
     TOTAL_KEY,

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from deskapp.domain import POOL
 from deskapp.domain.commands import Ruling
 from deskapp.domain.errors import RuleError
-from deskapp.services import printing, queries
+from deskapp.reports import printing
+from deskapp.services import queries
 from deskapp.services.dto import DisputeView, EvidenceRow
 
 from .panel_kit import (

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from deskapp.domain.roles import Role
 from deskapp.services import excel
-from deskapp.store.errors import StoreError
+from deskapp.services.errors import StoreError
 
 from . import i18n, theme
 from .dialog_base import RememberingDialog

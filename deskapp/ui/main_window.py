@@ -13,7 +13,7 @@ from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from deskapp.domain.errors import RuleError
-from deskapp.services import printing
+from deskapp.reports import printing
 
 from . import i18n
 from .actions import ActionId, build_actions, permitted

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from deskapp.domain.commands import Claim, CloseDay
 from deskapp.domain.errors import RuleError
-from deskapp.services import printing, queries
+from deskapp.reports import printing
+from deskapp.services import queries
 from deskapp.services.dto import NoticeItem
 
 from .panel_kit import (

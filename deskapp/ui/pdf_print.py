@@ -193,7 +193,7 @@ def _open_with_system(path: Path) -> None:
 
 def office_header(office) -> tuple[str, tuple[str, str]]:
     """The office's name and working hours for printed headers (SetOfficeInfo; R20's notice window)."""
-    from deskapp.services import printing
+    from deskapp.reports import printing
 
     info = getattr(office, "office_info", None) or {}
     name = str(info.get("name") or printing.DEFAULT_OFFICE_NAME)

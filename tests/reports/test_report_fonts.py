@@ -1,4 +1,3 @@
-import ast
 import sys
 from pathlib import Path
 
@@ -39,20 +38,3 @@ def test_missing_font_is_reported_clearly(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     with pytest.raises(FileNotFoundError, match="resources/fonts"):
         fonts.font_path()
-
-
-@pytest.mark.parametrize("module", sorted(p.name for p in REPORTS_DIR.glob("*.py")))
-def test_reports_import_only_reportlab_and_the_standard_library(module):
-    tree = ast.parse((REPORTS_DIR / module).read_text(encoding="utf-8"))
-    names = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            names.append(node.module or "")
-    for name in names:
-        top = name.split(".")[0]
-        if top == "deskapp":
-            assert name.startswith("deskapp.reports"), f"{module} imports {name}"
-        else:
-            assert top == "reportlab" or top in sys.stdlib_module_names, f"{module} imports {name}"

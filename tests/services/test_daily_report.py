@@ -26,8 +26,9 @@ from deskapp.domain.commands import (
     SignIn,
     StepOut,
 )
+from deskapp.reports.daily_report import daily_report_pdf
 from deskapp.services import daily_report as dr
-from deskapp.services.daily_report import TOTAL_KEY, daily_report, daily_report_pdf, share_text
+from deskapp.services.daily_report import TOTAL_KEY, daily_report, share_text
 from deskapp.services.office_service import OfficeService
 from deskapp.services.persistence import PersistentOfficeService
 

@@ -29,7 +29,7 @@ def _pg_url():
     url = os.environ.get("DESKAPP_TEST_PG_URL")
     if not url:
         pytest.fail("DESKAPP_TEST_PG_URL is not set: run the tests through ./test.sh, which starts PostgreSQL")
-    from deskapp.services.pgtemp import fresh_database
+    from deskapp.store.sql import fresh_pg_database as fresh_database
 
     return fresh_database(url)
 
@@ -160,7 +160,7 @@ def test_scenarios_pass_on_postgresql(path):
 
 
 def _pg_url_from(url):
-    from deskapp.services.pgtemp import fresh_database
+    from deskapp.store.sql import fresh_pg_database as fresh_database
 
     return fresh_database(url)
 

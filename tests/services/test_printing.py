@@ -10,8 +10,8 @@ import pypdf
 import pytest
 
 from deskapp.domain.errors import RuleError
-from deskapp.services import printing
-from deskapp.services.printing import case_pdf, default_print_dir, notice_pdf, print_path, visit_sheet_pdf
+from deskapp.reports import printing
+from deskapp.reports.printing import case_pdf, default_print_dir, notice_pdf, print_path, visit_sheet_pdf
 
 DAY2 = dt.date(2026, 11, 3)  # as in conftest.py
 NOTICE_PHONE = "13912345678"

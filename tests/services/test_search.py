@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from deskapp.domain import commands as c
 from deskapp.services.persistence import PersistentOfficeService
-from deskapp.services.search import search_statements
+from deskapp.store.sql import explain, search_statements
 
 T0 = dt.datetime(2026, 11, 20, 9, 0)
 
@@ -47,8 +47,7 @@ def test_sqlite_search_uses_the_index(svc, query, index):
     plans = []
     with svc.engine.connect() as conn:
         for _, stmt in search_statements(query):
-            sql = stmt.compile(conn, compile_kwargs={"literal_binds": True})
-            plan = " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+            plan = explain(conn, stmt)
             assert "USING INDEX" in plan, plan  # no statement scans the table
             plans.append(plan)
     assert any(index in p for p in plans), plans
@@ -57,7 +56,7 @@ def test_sqlite_search_uses_the_index(svc, query, index):
 @pytest.mark.pg
 def test_postgresql_search_uses_the_index():
     url = os.environ.get("DESKAPP_TEST_PG_URL") or pytest.fail("DESKAPP_TEST_PG_URL is not set (run ./test.sh)")
-    from deskapp.services.pgtemp import fresh_database
+    from deskapp.store.sql import fresh_pg_database as fresh_database
 
     svc = _office(fresh_database(url))
     assert [h.name for h in svc.search("zsf")] == ["张三丰"]
@@ -65,8 +64,7 @@ def test_postgresql_search_uses_the_index():
         conn.execute(text("SET enable_seqscan = off"))
         for query in ("1111", "zs", "张"):
             for _, stmt in search_statements(query):
-                sql = stmt.compile(conn, compile_kwargs={"literal_binds": True})
-                plan = " ".join(r[0] for r in conn.execute(text(f"EXPLAIN {sql}")))
+                plan = explain(conn, stmt)
                 assert "Index" in plan, plan
     svc.close()
 

@@ -18,9 +18,8 @@ from deskapp.domain.arrival import SOURCE_ZH
 from deskapp.domain.errors import RuleError
 from deskapp.reports import case_file, claim_notice, visit_sheet
 from deskapp.reports.model import CaseFile, ClaimNotice, EvidenceItem, NoticeRow, VisitSheet
-
-from . import queries
-from .dto import DisputeView, NoticeItem
+from deskapp.services import queries
+from deskapp.services.dto import DisputeView, NoticeItem
 
 APP_NAME = "deskapp"
 ENV_PRINT_DIR = "DESKAPP_PRINT_DIR"

@@ -1,0 +1,81 @@
+"""Small SQL helpers the services use on the read models, so only the store speaks SQLAlchemy."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import create_engine, delete, insert, select, text
+from sqlalchemy.engine import make_url
+
+from . import readmodels as rm
+
+_HIGH = "\uffff"
+
+
+def upsert(conn, table, rows: list[dict]) -> None:
+    """Replace rows by primary key `id` (the read models are derived: a row is rewritten whole)."""
+    if not rows:
+        return
+    conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
+    conn.execute(insert(table), rows)
+
+
+def clear(conn, tables) -> None:
+    for table in tables:
+        conn.execute(delete(table))
+
+
+def rows_by_id(conn, table) -> dict[int, dict]:
+    return {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
+
+
+def _prefix(column, p: str):
+    return (column >= p) & (column < p + _HIGH)
+
+
+def search_statements(text_: str, limit: int = 50) -> list[tuple[str, object]]:
+    """(how, SELECT) pairs for one search keystroke, in the order results are shown.
+
+    Phone tail on the reversed phone, name prefix, pinyin (initials, full) prefix: index range scans
+    (`>= p AND < p + U+FFFF`, not LIKE) so SQLite and PostgreSQL both walk the b-tree whatever the collation.
+    """
+    q = text_.strip().lower().replace(" ", "").replace("-", "")
+    if q.startswith("+86"):
+        q = q[3:]
+    if not q:
+        return []
+    c = rm.customers
+    cols = (c.c.id, c.c.name, c.c.phone, c.c.owner)
+    out: list[tuple[str, object]] = []
+    if q.isdigit():
+        if len(q) == 11:
+            out.append(("phone", select(*cols).where(c.c.phone == q).limit(limit)))
+        else:
+            out.append(("phone", select(*cols).where(_prefix(c.c.phone_rev, q[::-1])).limit(limit)))
+        return out
+    out.append(("name", select(*cols).where(_prefix(c.c.name, text_.strip())).limit(limit)))
+    if q.isascii() and q.isalpha():
+        out.append(("pinyin", select(*cols).where(_prefix(c.c.initials, q)).limit(limit)))
+        out.append(("pinyin", select(*cols).where(_prefix(c.c.pinyin, q)).limit(limit)))
+    return out
+
+
+def explain(conn, stmt) -> str:
+    """The database's query plan for a statement, as one line (tests check that indexes are used)."""
+    sql = stmt.compile(conn, compile_kwargs={"literal_binds": True})
+    if conn.dialect.name == "sqlite":
+        return " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    return " ".join(r[0] for r in conn.execute(text(f"EXPLAIN {sql}")))
+
+
+def fresh_pg_database(url: str) -> str:
+    """Create an empty database next to the one `url` names and return its URL (scenario runs, tests)."""
+    u = make_url(url)
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    name = f"deskapp_sc_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(u.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return u.set(database=name).render_as_string(hide_password=False)
