@@ -12,9 +12,11 @@ if [ "$(id -u)" != "0" ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
 need_apt=()
 have_pkg() { dpkg -s "$1" >/dev/null 2>&1; }
 if command -v apt-get >/dev/null && command -v dpkg >/dev/null; then
-  # Python venv, and the libraries Qt needs even offscreen; poppler for looking at PDFs.
+  # Python venv; the libraries Qt needs (offscreen and on an X11/XWayland desktop); poppler for PDFs.
   for p in python3-venv python3-pip libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 \
-           libdbus-1-3 libglib2.0-0 poppler-utils ${DESKAPP_EXTRA_APT:-}; do
+           libdbus-1-3 libglib2.0-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+           libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxcb-xfixes0 \
+           poppler-utils ${DESKAPP_EXTRA_APT:-}; do
     have_pkg "$p" || need_apt+=("$p")
   done
   if [ ${#need_apt[@]} -gt 0 ]; then
