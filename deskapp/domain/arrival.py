@@ -115,6 +115,7 @@ class ArrivalMixin(RotationMixin):
             d.cite(r)
         if route.notice:
             self.notice.append(NoticeEntry(self.next_id(), day.date, cust.id, visit.id, None))
+            self.touch("notice", self.notice[-1].id)
             d.notice = True
         placed = self._place(visit, route, set(), d)
         if not placed:
@@ -308,6 +309,7 @@ class ArrivalMixin(RotationMixin):
         for e in self.notice:
             if e.visit_id == v.id:
                 e.receiver = p.who
+                self.touch("notice", e.id)
         self._finish_decision(v, cust, route, d, f"{route.why_zh} {how_zh}。", f"{route.why_en} {how_en}.")
         return True
 

@@ -148,6 +148,7 @@ class ClaimsMixin(ArrivalMixin):
         for e in self.notice:
             if e.date == date and e.status == "open":
                 e.status = "settled"
+                self.touch("notice", e.id)
                 d.cite("R20")
 
     def _h_close_day(self, cmd: c.CloseDay, d: Decision) -> None:
@@ -182,10 +183,12 @@ class ClaimsMixin(ArrivalMixin):
         if entry.receiver == who:
             raise RuleError("own_reception", "不能认领自己接待的客户。", "You cannot claim your own reception.")
         entry.status, entry.claimant = "claimed", who
+        self.touch("notice", entry.id)
         rec = ClaimRecord(self.next_id(), "claim", cust.id, who, same.id if same else None, self.now,
                           against=entry.receiver, notice_id=entry.id)
         self._propose(rec, cust)
         self.claims.append(rec)
+        self.touch("claims", rec.id)
         d.customer = cust.label
         d.owner = cust.owner or "none"
         d.proposed = rec.proposed
@@ -202,6 +205,7 @@ class ClaimsMixin(ArrivalMixin):
                           against=cust.owner)
         self._propose(rec, cust)
         self.claims.append(rec)
+        self.touch("claims", rec.id)
         d.customer = cust.label
         d.owner = cust.owner or "none"
         d.proposed = rec.proposed
@@ -280,6 +284,7 @@ class ClaimsMixin(ArrivalMixin):
                             "Overriding the proposed ruling needs a written reason (R32).")
         for r in open_recs:
             r.status, r.decision, r.reason, r.ruled_by = "ruled", winner, cmd.reason, cmd.actor
+            self.touch("claims", r.id)
         d.customer = cust.label
         d.cite("R32")
         for r in rec.proposed_rules:
@@ -293,6 +298,7 @@ class ClaimsMixin(ArrivalMixin):
                 self.dirty_c.add(cid)
         if rec.kind == "claim":
             entry = next(e for e in self.notice if e.id == rec.notice_id)
+            self.touch("notice", entry.id)
             if upheld:
                 entry.status = "upheld"
                 self._set_owner(cust, winner, "R20")
@@ -314,6 +320,7 @@ class ClaimsMixin(ArrivalMixin):
                 else:
                     deal.split = {winner: 1.0}
                 deal.credit = winner
+                self.touch("deals", deal.id)
                 d.credit, d.split = deal.credit, dict(deal.split)
         d.owner = cust.owner or "none"
         if rec.proposed is None:

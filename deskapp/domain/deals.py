@@ -35,6 +35,7 @@ class DealsMixin(ClaimsMixin):
                     owner = contract.owner
         deal = DealRecord(self.next_id(), cust.id, closer, contract_name, self.now, owner, split, tuple(rules))
         self.deals.append(deal)
+        self.touch("deals", deal.id)
         cust.has_deal = True
         contract.has_deal = True
         self.dirty_c.add(contract.id)
@@ -77,6 +78,7 @@ class DealsMixin(ClaimsMixin):
             end = start + dt.timedelta(days=days - 1)
         rec = SanctionRecord(self.next_id(), who, rule, kind, days, yuan, self.now, start, end)
         self.sanctions.append(rec)
+        self.touch("sanctions", rec.id)
         d.sanctions.append(rec.as_dict())
         d.cite(rule)
 

@@ -88,6 +88,8 @@ class RotationMixin(OfficeState):
 
     def use_credit(self, credit: MakeupCredit) -> None:
         self.credits = [cr for cr in self.credits if cr.id != credit.id]
+        self.dirty_credits_removed.add(credit.id)
+        self.dirty_x.discard(("credits", credit.id))
 
     def assistant(self, exclude: set[str]) -> str | None:
         """The free consultant who comes last in the upcoming rotation order (R11, mechanics 6)."""

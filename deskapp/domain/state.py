@@ -79,6 +79,8 @@ class OfficeState:
         self.dirty_c: set[int] = set()
         self.dirty_v: set[int] = set()
         self.dirty_f: set[int] = set()
+        self.dirty_x: set[tuple[str, int]] = set()  # (kind, id): credits, notice, claims, deals, sanctions
+        self.dirty_credits_removed: set[int] = set()
         self.now: dt.datetime = dt.datetime(2000, 1, 1)
         self._ids = 0
 
@@ -185,8 +187,13 @@ class OfficeState:
     def credits_of(self, key: str) -> int:
         return sum(1 for c in self.credits if c.holder == key)
 
+    def touch(self, kind: str, rid: int) -> None:
+        """Note a record the current command wrote, for the store's read models."""
+        self.dirty_x.add((kind, rid))
+
     def earn_credit(self, holder: str, rule: str, reason: str, decision: Decision | None) -> None:
         self.credits.append(MakeupCredit(self.next_id(), holder, rule, reason, self.now))
+        self.touch("credits", self.credits[-1].id)
         if decision is not None:
             decision.credits_earned.append({"who": holder, "rule": rule, "reason": reason})
             decision.cite(rule)

@@ -16,10 +16,10 @@ from deskapp.services.pinyin import name_keys
 from deskapp.store import readmodels as rm
 from deskapp.store.engine import read_connection, write_connection
 from deskapp.store.errors import StoreError
-from deskapp.store.journal import Journal, lock_office, verify_chain
+from deskapp.store.journal import Journal, canonical_json, lock_office, verify_chain
 from deskapp.store.migrate import open_store
 from deskapp.store.notify import ChangeWatcher
-from deskapp.store.sql import clear, rows_by_id, upsert
+from deskapp.store.sql import clear, delete_ids, rows_by_id, upsert
 
 _journal = Journal()
 COMMAND_KIND = "command"
@@ -61,11 +61,63 @@ def followup_row(office: Office, fid: int, seq: int) -> dict:
             "amended": bool(f.amended), "seq": seq}
 
 
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def other_row(office: Office, kind: str, rid: int, seq: int) -> dict | None:
+    """The read-model row of a credit, notice entry, claim, deal or sanction (None: no longer there)."""
+    if kind == "credits":
+        cr = next((x for x in office.credits if x.id == rid), None)
+        return cr and {"id": cr.id, "holder": cr.holder, "rule": cr.rule, "reason": cr.reason,
+                       "earned": cr.earned.isoformat(), "seq": seq}
+    if kind == "notice":
+        e = next((x for x in reversed(office.notice) if x.id == rid), None)
+        return e and {"id": e.id, "date": e.date.isoformat(), "customer_id": e.customer_id, "visit_id": e.visit_id,
+                      "receiver": e.receiver, "status": e.status, "claimant": e.claimant, "seq": seq}
+    if kind == "claims":
+        r = next((x for x in reversed(office.claims) if x.id == rid), None)
+        return r and {"id": r.id, "kind": r.kind, "customer_id": r.customer_id, "claimant": r.claimant,
+                      "same_as": r.same_as, "at": r.at.isoformat(), "status": r.status, "against": r.against,
+                      "proposed": r.proposed, "decision": r.decision, "reason": r.reason,
+                      "ruled_by": r.ruled_by, "seq": seq}
+    if kind == "deals":
+        x = next((x for x in reversed(office.deals) if x.id == rid), None)
+        return x and {"id": x.id, "customer_id": x.customer_id, "closer": x.closer,
+                      "contract_name": x.contract_name, "at": x.at.isoformat(), "credit": x.credit,
+                      "split": canonical_json(x.split), "seq": seq}
+    if kind == "sanctions":
+        x = next((x for x in reversed(office.sanctions) if x.id == rid), None)
+        return x and {"id": x.id, "who": x.who, "rule": x.rule, "kind": x.kind, "days": x.days, "yuan": x.yuan,
+                      "at": x.at.isoformat(), "start": _iso(x.start), "end": _iso(x.end), "seq": seq}
+    raise KeyError(kind)
+
+
+OTHER_TABLES = {"credits": rm.credits, "notice": rm.notice_entries, "claims": rm.claims, "deals": rm.deals,
+                "sanctions": rm.sanctions}
+
+
+def rotation_rows(office: Office, seq: int) -> list[dict]:
+    day = office.day
+    if day is None:
+        return []
+    return [{"id": i, "day": day.date.isoformat(), "staff": k, "at_pointer": i == day.pointer,
+             "stepped_out": day.stepped_out.get(k), "owes_turn": office.staff[k].owes_turn, "seq": seq}
+            for i, k in enumerate(day.rotation)]
+
+
 def write_read_models(conn, office: Office, seq: int) -> None:
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
     upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
     fids = {f.id for f in office.followups}
     upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f) if i in fids])
+    for kind, table in OTHER_TABLES.items():
+        rows = [other_row(office, kind, rid, seq) for k, rid in sorted(office.dirty_x) if k == kind]
+        upsert(conn, table, [r for r in rows if r])
+    if office.dirty_credits_removed:
+        delete_ids(conn, rm.credits, office.dirty_credits_removed)
+    clear(conn, [rm.rotation])
+    upsert(conn, rm.rotation, rotation_rows(office, seq))
 
 
 def replay(conn, office: Office, from_seq: int = 1) -> int:
@@ -192,7 +244,7 @@ def verify(engine) -> VerifyReport:
             return VerifyReport(False, chain.count, f"journal entry {chain.first_bad_seq}: {chain.reason}",
                                 chain.first_bad_seq)
         office = Office()
-        expected: dict[str, dict[int, dict]] = {"customers": {}, "visits": {}, "followups": {}}
+        expected: dict[str, dict[int, dict]] = {t.name: {} for t in rm.READ_MODELS}
         for entry in _journal.read(conn):
             if entry.kind != COMMAND_KIND:
                 continue
@@ -205,6 +257,13 @@ def verify(engine) -> VerifyReport:
             for i in office.dirty_f:
                 if i in fids:
                     expected["followups"][i] = followup_row(office, i, entry.seq)
+            for kind, rid in office.dirty_x:
+                row = other_row(office, kind, rid, entry.seq)
+                if row:
+                    expected[OTHER_TABLES[kind].name][rid] = row
+            for rid in office.dirty_credits_removed:
+                expected["credits"].pop(rid, None)
+            expected["rotation"] = {r["id"]: r for r in rotation_rows(office, entry.seq)}
         for table in rm.READ_MODELS:
             want = expected[table.name]
             got = rows_by_id(conn, table)

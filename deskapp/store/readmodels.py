@@ -67,4 +67,90 @@ followups = Table(
 )
 Index("ix_followups_customer", followups.c.customer_id)
 
-READ_MODELS = (customers, visits, followups)
+
+credits = Table(
+    "credits",  # make-up credits held now (R4, R2, R12, R20; R6 by hand)
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("holder", String(40), nullable=False),
+    Column("rule", String(8), nullable=False),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("earned", String(32), nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+
+notice_entries = Table(
+    "notice_entries",  # the daily claim notice (R20)
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("date", String(10), nullable=False),
+    Column("customer_id", Integer, nullable=False),
+    Column("visit_id", Integer, nullable=False),
+    Column("receiver", String(40), nullable=True),
+    Column("status", String(12), nullable=False),
+    Column("claimant", String(40), nullable=True),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+Index("ix_notice_entries_date", notice_entries.c.date)
+
+claims = Table(
+    "claims",  # claims against the notice (R20) and disputes (R16, R17, R22), with their rulings (R32)
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(8), nullable=False),
+    Column("customer_id", Integer, nullable=False),
+    Column("claimant", String(40), nullable=False),
+    Column("same_as", Integer, nullable=True),
+    Column("at", String(32), nullable=False),
+    Column("status", String(8), nullable=False),
+    Column("against", String(40), nullable=True),
+    Column("proposed", String(40), nullable=True),
+    Column("decision", String(40), nullable=True),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("ruled_by", String(40), nullable=True),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+Index("ix_claims_status", claims.c.status)
+
+deals = Table(
+    "deals",  # performance credit and commission split (R16, R22)
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("customer_id", Integer, nullable=False),
+    Column("closer", String(40), nullable=True),
+    Column("contract_name", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("credit", String(40), nullable=True),
+    Column("split", Text, nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+Index("ix_deals_customer", deals.c.customer_id)
+
+sanctions = Table(
+    "sanctions",  # R18 suspensions, R28 absences, R33 fines
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("who", String(40), nullable=False),
+    Column("rule", String(8), nullable=False),
+    Column("kind", String(12), nullable=False),
+    Column("days", Integer, nullable=True),
+    Column("yuan", Integer, nullable=True),
+    Column("at", String(32), nullable=False),
+    Column("start", String(10), nullable=True),
+    Column("end", String(10), nullable=True),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+
+rotation = Table(
+    "rotation",  # today's rotation, in order; rewritten whole by every command (a handful of rows)
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # position, 0-based
+    Column("day", String(10), nullable=False),
+    Column("staff", String(40), nullable=False),
+    Column("at_pointer", Boolean, nullable=False),
+    Column("stepped_out", String(10), nullable=True),
+    Column("owes_turn", Integer, nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+
+READ_MODELS = (customers, visits, followups, credits, notice_entries, claims, deals, sanctions, rotation)

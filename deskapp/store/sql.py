@@ -20,6 +20,10 @@ def upsert(conn, table, rows: list[dict]) -> None:
     conn.execute(insert(table), rows)
 
 
+def delete_ids(conn, table, ids) -> None:
+    conn.execute(delete(table).where(table.c.id.in_(list(ids))))
+
+
 def clear(conn, tables) -> None:
     for table in tables:
         conn.execute(delete(table))

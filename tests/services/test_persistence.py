@@ -191,3 +191,28 @@ def test_a_failed_bulk_leaves_nothing_in_the_database_or_in_memory(sqlite_url):
     assert svc.head == head and "D" not in svc.office.staff
     d = svc.handle(c.Arrive(c.Answers(True), name="李女士", phone="13800001111"), T0)
     assert d.receiver == "A" and verify(svc.engine).ok
+
+
+def test_every_read_model_is_checked_by_verify(sqlite_url):
+    svc = PersistentOfficeService(sqlite_url)
+    _setup(svc)
+    svc.handle(c.AddStaff("S", "赵主管", "supervisor", actor="__system__"), T0)
+    svc.handle(c.AddStaff("M", "钱经理", "site_manager", actor="__system__"), T0)
+    svc.handle(c.StepOut("A", "official", actor="S"), T0)
+    svc.handle(c.Arrive(c.Answers(False, "unknown"), name="说不清", phone="13800001111"), T0)  # B; A earns R4
+    svc.handle(c.Claim("说不清", "C", None, actor="C"), T0)
+    svc.handle(c.Ruling("说不清", "C", "来访本有记录", actor="M"), T0)
+    svc.handle(c.Deal("说不清", "C"), T0)
+    svc.handle(c.Refuse("B"), T0) if svc.office.busy_with("B") else None
+    assert verify(svc.engine).ok
+    from sqlalchemy import text as sql
+
+    for table, column, value in [("credits", "holder", "'C'"), ("notice_entries", "status", "'open'"),
+                                 ("claims", "decision", "'B'"), ("deals", "credit", "'A'"),
+                                 ("rotation", "staff", "'Z'")]:
+        with svc.engine.begin() as conn:
+            conn.execute(sql(f"UPDATE {table} SET {column} = {value}"))
+        report = verify(svc.engine)
+        assert not report.ok and table in report.message, (table, report.message)
+        rebuild(svc.engine)
+        assert verify(svc.engine).ok
