@@ -140,7 +140,7 @@ def _race(url: str, n: int) -> None:
 
 @pytest.mark.slow
 def test_two_processes_on_one_sqlite_file_never_hand_out_a_turn_twice(sqlite_url):
-    _race(sqlite_url, 150)
+    _race(sqlite_url, 500)
 
 
 @pytest.mark.pg
