@@ -378,6 +378,7 @@ class ArrivalMixin(RotationMixin):
         return any(o.id != v.id for o in self.busy_with(owner))
 
     def _finish_decision(self, v: Visit, cust: Customer, route: Route, d: Decision, zh: str, en: str) -> None:
+        self.dirty_v.add(v.id)
         if not (v.registered or cust.registered):
             d.cite("R9")
             zh += f" R9：尚未登记姓名和电话，登记前不产生归属（{self.name(v.pending_owner)}待确认）。"
@@ -473,6 +474,7 @@ class ArrivalMixin(RotationMixin):
         v.active = False
         v.ended = self.now
         self._active.pop(v.id, None)
+        self.dirty_v.add(v.id)
         if self.day and v.id in self.day.waiting:
             self.day.waiting.remove(v.id)
             d.explanation_zh = f"{cust.label}未等到接待即离开。"
@@ -511,6 +513,7 @@ class ArrivalMixin(RotationMixin):
         old = v.receiver
         v.active, v.cancelled, v.ended = False, True, self.now
         self._active.pop(v.id, None)
+        self.dirty_v.add(v.id)
         route = Route("rotation", ["R13", "R1"],
                       why_zh=f"R13：客户投诉，取消{self.name(old)}的接待资格，按轮次移交下一位置业顾问，归其所有。",
                       why_en=f"R13: on a complaint {self.name(old)}'s reception is cancelled; the next consultant in rotation takes over and owns the customer.")
@@ -549,6 +552,7 @@ class ArrivalMixin(RotationMixin):
         v.active, v.ended = False, self.now
         v.refused_by.append(cmd.who)
         self._active.pop(v.id, None)
+        self.dirty_v.add(v.id)
         days = self.policy["refusal_absence_days"]
         self._add_sanction(cmd.who, "R28", "absence", days, None, d)
         old = self.routes.get(v.id)

@@ -156,6 +156,7 @@ class DealsMixin(ClaimsMixin):
         if v is not None and v.receiver is not None:
             v.active, v.ended = False, self.now
             self._active.pop(v.id, None)
+            self.dirty_v.add(v.id)
             from .model import Visit
 
             nv = Visit(self.next_id(), cust.id, self.now, to.key, "owner", "none", v.registered, v.first_visit,

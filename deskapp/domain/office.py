@@ -25,7 +25,6 @@ class Office(DealsMixin):
         d = Decision(cmd.verb, policy_version=self.policy.version, policy=dict(self.policy.values))
         self.dirty_c, self.dirty_v, self.dirty_f = set(), set(), set()
         self.dirty_x, self.dirty_credits_removed = set(), set()
-        self.dirty_v.update(self._active)
         self.apply_due_policies()
         d.policy_version, d.policy = self.policy.version, dict(self.policy.values)
         try:
@@ -37,7 +36,6 @@ class Office(DealsMixin):
         except Exception:
             self.now = prev_now
             raise
-        self.dirty_v.update(self._active)
         d.policy_version = self.policy.version
         return d
 

@@ -283,6 +283,7 @@ class RotationMixin(OfficeState):
         for v in list(self._active.values()):
             v.active = False
             v.ended = v.ended or self.now
+            self.dirty_v.add(v.id)
         self._active.clear()
         for vid in list(self.pending_visits):
             v = self.visits[vid]

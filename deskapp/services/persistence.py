@@ -106,7 +106,16 @@ def rotation_rows(office: Office, seq: int) -> list[dict]:
             for i, k in enumerate(day.rotation)]
 
 
-def write_read_models(conn, office: Office, seq: int) -> None:
+def rotation_key(office: Office):
+    """What today's rotation rows depend on: they are rewritten only when this changes."""
+    day = office.day
+    if day is None:
+        return None
+    return (day.date, tuple(day.rotation), day.pointer, tuple(sorted(day.stepped_out.items())),
+            tuple(office.staff[k].owes_turn for k in day.rotation))
+
+
+def write_read_models(conn, office: Office, seq: int, write_rotation: bool = True) -> None:
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
     upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
     fids = {f.id for f in office.followups}
@@ -116,8 +125,9 @@ def write_read_models(conn, office: Office, seq: int) -> None:
         upsert(conn, table, [r for r in rows if r])
     if office.dirty_credits_removed:
         delete_ids(conn, rm.credits, office.dirty_credits_removed)
-    clear(conn, [rm.rotation])
-    upsert(conn, rm.rotation, rotation_rows(office, seq))
+    if write_rotation:
+        clear(conn, [rm.rotation])
+        upsert(conn, rm.rotation, rotation_rows(office, seq))
 
 
 def replay(conn, office: Office, from_seq: int = 1) -> int:
@@ -143,6 +153,7 @@ class PersistentOfficeService(OfficeService):
     def reload(self) -> None:
         """Rebuild the office from what the database holds."""
         self._bulk_conn = None
+        self._rotation_key = None
         office = Office()
         with read_connection(self.engine) as conn:
             self.head = replay(conn, office)
@@ -168,16 +179,20 @@ class PersistentOfficeService(OfficeService):
             raise
 
     def _apply(self, conn, cmd: Command, now: dt.datetime) -> Decision:
-        head, _ = _journal.head(conn)
-        if head != self.head:  # another station wrote: catch up under the lock
+        head = _journal.head(conn)
+        if head[0] != self.head:  # another station wrote: catch up under the lock
             self.head = replay(conn, self.office, self.head + 1)
+            self._rotation_key = None
         decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
         entry = _journal.append(
             conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
             payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
-            policy_version=decision.policy_version, expected_head=self.head,
+            policy_version=decision.policy_version, expected_head=self.head, head=head,
         )
-        write_read_models(conn, self.office, entry.seq)
+        # Today's rotation is a handful of rows: rewrite it only when it changed.
+        key = rotation_key(self.office)
+        write_read_models(conn, self.office, entry.seq, write_rotation=key != getattr(self, "_rotation_key", None))
+        self._rotation_key = key
         self.head = entry.seq
         return decision
 
@@ -245,6 +260,7 @@ def verify(engine) -> VerifyReport:
                                 chain.first_bad_seq)
         office = Office()
         expected: dict[str, dict[int, dict]] = {t.name: {} for t in rm.READ_MODELS}
+        last_key = None
         for entry in _journal.read(conn):
             if entry.kind != COMMAND_KIND:
                 continue
@@ -263,7 +279,10 @@ def verify(engine) -> VerifyReport:
                     expected[OTHER_TABLES[kind].name][rid] = row
             for rid in office.dirty_credits_removed:
                 expected["credits"].pop(rid, None)
-            expected["rotation"] = {r["id"]: r for r in rotation_rows(office, entry.seq)}
+            key = rotation_key(office)
+            if key != last_key:
+                expected["rotation"] = {r["id"]: r for r in rotation_rows(office, entry.seq)}
+                last_key = key
         for table in rm.READ_MODELS:
             want = expected[table.name]
             got = rows_by_id(conn, table)
@@ -295,11 +314,14 @@ def rebuild(engine) -> int:
     with write_connection(engine) as conn:
         clear(conn, rm.READ_MODELS)
         n = 0
+        last_key = None
         for entry in list(_journal.read(conn)):
             if entry.kind != COMMAND_KIND:
                 continue
             office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            write_read_models(conn, office, entry.seq)
+            key = rotation_key(office)
+            write_read_models(conn, office, entry.seq, write_rotation=key != last_key)
+            last_key = key
             n += 1
     return n
 

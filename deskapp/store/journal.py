@@ -197,7 +197,7 @@ class Journal:
 
     def append(self, conn: Connection, *, at: _dt.datetime | str, station: str, actor: str, kind: str,
                payload: Mapping[str, Any], policy_version: int,
-               expected_head: int | None = None) -> JournalEntry:
+               expected_head: int | None = None, head: tuple[int, str] | None = None) -> JournalEntry:
         """Append one entry at head+1 under the office lock.
 
         ``expected_head``: the seq the caller based its decision on; if the head has moved since,
@@ -211,8 +211,11 @@ class Journal:
         at_s = canonical_at(at)
         payload_json = canonical_json(dict(payload))
         pv = int(policy_version)
-        row = conn.execute(_HEAD).first()
-        head_seq, head_hash = (int(row[0]), row[1]) if row is not None else (0, ZERO_HASH)
+        if head is not None:  # the caller read it under this same lock, in this transaction
+            head_seq, head_hash = head
+        else:
+            row = conn.execute(_HEAD).first()
+            head_seq, head_hash = (int(row[0]), row[1]) if row is not None else (0, ZERO_HASH)
         if expected_head is not None and expected_head != head_seq:
             raise StoreError("head_moved", detail=f"expected head {expected_head}, found {head_seq}")
         seq = head_seq + 1

@@ -12,9 +12,34 @@ from . import readmodels as rm
 _HIGH = "\uffff"
 
 
+_UPSERTS: dict[tuple[str, str], object] = {}
+
+
+def _upsert_statement(dialect: str, table):
+    """INSERT ... ON CONFLICT (id) DO UPDATE for SQLite and PostgreSQL, built once per table."""
+    key = (dialect, table.name)
+    stmt = _UPSERTS.get(key)
+    if stmt is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        base = dialect_insert(table)
+        stmt = base.on_conflict_do_update(
+            index_elements=[table.c.id],
+            set_={c.name: base.excluded[c.name] for c in table.columns if c.name != "id"},
+        )
+        _UPSERTS[key] = stmt
+    return stmt
+
+
 def upsert(conn, table, rows: list[dict]) -> None:
-    """Replace rows by primary key `id` (the read models are derived: a row is rewritten whole)."""
+    """Insert or replace rows by primary key `id` (a read-model row is rewritten whole), one statement."""
     if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        conn.execute(_upsert_statement(dialect, table), rows)
         return
     conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
     conn.execute(insert(table), rows)
