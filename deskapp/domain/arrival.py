@@ -10,6 +10,7 @@ from .errors import RuleError
 from .model import POOL, Customer, NoticeEntry, Visit
 from .phone import normalize_phone
 from .rotation import RotationMixin
+from .text import md_hm
 
 SOURCES = {
     "walk_in", "staff_referral", "company_relation", "colleague_self", "colleague_referral",
@@ -177,7 +178,7 @@ class ArrivalMixin(RotationMixin):
                 return Route("rotation", ["R10", "R1"],
                              why_zh=f"R10：{self.name(owner)}休假{leave.days}天超过{self.policy['long_leave_days']}天且未提前安排客户，按新客户处理。",
                              why_en=f"R10: {self.name(owner)} is on leave for {leave.days} days without arranging customers: treated as new.")
-            since = cust.owner_since.strftime("%m-%d %H:%M") if cust.owner_since else ""
+            since = md_hm(cust.owner_since) if cust.owner_since else ""
             return Route("owner", ["R2", "R14"], owner=owner, new_customer=False, sets_owner=False,
                          notify=[owner], cover=leave.cover if leave else None,
                          standin_rule="R10" if leave and leave.cover else "R2",
@@ -194,8 +195,8 @@ class ArrivalMixin(RotationMixin):
             rule = "R37" if pre.kind == "relative" else "R26"
             what_zh = "亲友（已提前报备）" if pre.kind == "relative" else "外场客户（已登记报备）"
             return Route("owner", [rule] + extra, owner=pre.consultant, notify=[pre.consultant],
-                         why_zh=f"{rule}：{what_zh}，{pre.at:%m-%d %H:%M}由{self.name(pre.consultant)}报备，归{self.name(pre.consultant)}，不占轮次。",
-                         why_en=f"{rule}: pre-reported by {self.name(pre.consultant)} at {pre.at:%m-%d %H:%M}; theirs, no turn used.")
+                         why_zh=f"{rule}：{what_zh}，{md_hm(pre.at)}由{self.name(pre.consultant)}报备，归{self.name(pre.consultant)}，不占轮次。",
+                         why_en=f"{rule}: pre-reported by {self.name(pre.consultant)} at {md_hm(pre.at)}; theirs, no turn used.")
         if cmd.source in ("staff_referral", "company_relation"):
             return Route("rotation", ["R7", "R1"] + extra,
                          why_zh="R7：公司职员/关系户介绍的客户归销售部，按轮次接待。",

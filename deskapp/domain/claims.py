@@ -11,6 +11,7 @@ from .decision import Decision
 from .errors import RuleError
 from .model import ClaimRecord, Customer, FollowUpRecord
 from .roles import Role
+from .text import md_hm, ymd_hm
 
 SELF_KINDS = ("rotation", "makeup", "duty", "owner", "named")
 
@@ -71,7 +72,7 @@ class ClaimsMixin(ArrivalMixin):
         self.require_role(cmd.actor, "desk")
         st = self.staff_of(cmd.who)
         cust = self.customer_of(cmd.customer)
-        note = cmd.note or f"更正 by {cmd.actor or 'desk'} at {self.now:%Y-%m-%d %H:%M}"
+        note = cmd.note or f"更正 by {cmd.actor or 'desk'} at {ymd_hm(self.now)}"
         if cmd.record == "visit":
             cands = [self.visits[i] for i in self.customer_visits.get(cust.id, []) if self.visits[i].receiver == cmd.who]
         elif cmd.record == "follow_up":
@@ -248,8 +249,8 @@ class ClaimsMixin(ArrivalMixin):
         if first is not None and first.who == rec.claimant:
             rec.proposed = rec.claimant
             rec.proposed_rules = ("R16", "R3") if rec.kind == "dispute" else ("R20", "R16", "R3")
-            rec.proposed_zh = f"R16：{self.name(rec.claimant)}于{first.at:%m-%d %H:%M}最先登记，归{self.name(rec.claimant)}。"
-            rec.proposed_en = f"R16: {self.name(rec.claimant)} registered the customer first, on {first.at:%m-%d %H:%M}."
+            rec.proposed_zh = f"R16：{self.name(rec.claimant)}于{md_hm(first.at)}最先登记，归{self.name(rec.claimant)}。"
+            rec.proposed_en = f"R16: {self.name(rec.claimant)} registered the customer first, on {md_hm(first.at)}."
             return
         rec.proposed = current
         if mine and not any(e.admissible for e in mine):
@@ -263,8 +264,8 @@ class ClaimsMixin(ArrivalMixin):
                 rec.proposed_en = f"R17: {self.name(rec.claimant)}'s earlier reception was never registered; stays {self.name(current)}'s."
         elif first is not None:
             rec.proposed_rules = ("R16", "R3")
-            rec.proposed_zh = f"R16：{self.name(first.who)}于{first.at:%m-%d %H:%M}最先登记，维持归{self.name(current)}。"
-            rec.proposed_en = f"R16: {self.name(first.who)} registered first ({first.at:%m-%d %H:%M}); stays {self.name(current)}'s."
+            rec.proposed_zh = f"R16：{self.name(first.who)}于{md_hm(first.at)}最先登记，维持归{self.name(current)}。"
+            rec.proposed_en = f"R16: {self.name(first.who)} registered first ({md_hm(first.at)}); stays {self.name(current)}'s."
         else:
             rec.proposed_rules = ("R3", "R9")
             rec.proposed_zh = f"无有效登记记录可作依据，维持归{self.name(current)}。"

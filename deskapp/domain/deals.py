@@ -8,9 +8,10 @@ from . import commands as c
 from .claims import ClaimsMixin
 from .decision import Decision
 from .errors import RuleError
-from .model import POOL, DealRecord, PreReportRecord, SanctionRecord
+from .model import POOL, DealRecord, PreReportRecord, SanctionRecord, Staff, Visit
 from .phone import normalize_phone
 from .roles import Role
+from .text import md_hm, ymd, ymd_hm
 
 FAMILY = ("spouse", "parent", "child")
 
@@ -157,8 +158,6 @@ class DealsMixin(ClaimsMixin):
             v.active, v.ended = False, self.now
             self._active.pop(v.id, None)
             self.dirty_v.add(v.id)
-            from .model import Visit
-
             nv = Visit(self.next_id(), cust.id, self.now, to.key, "owner", "none", v.registered, v.first_visit,
                        v.contacted_by, v.names, v.source, rules=("R35",))
             self._add_visit(nv)
@@ -222,8 +221,8 @@ class DealsMixin(ClaimsMixin):
         rule = "R37" if cmd.kind == "relative" else "R26"
         d.cite(rule)
         what = "亲友" if cmd.kind == "relative" else "外场客户"
-        d.explanation_zh = f"{rule}：{st.name}于{self.now:%m-%d %H:%M}报备{what}{cmd.name or ''}。"
-        d.explanation_en = f"{rule}: {self.name(st.key)} pre-reported {cmd.name or phone} ({cmd.kind}) at {self.now:%m-%d %H:%M}."
+        d.explanation_zh = f"{rule}：{st.name}于{md_hm(self.now)}报备{what}{cmd.name or ''}。"
+        d.explanation_en = f"{rule}: {self.name(st.key)} pre-reported {cmd.name or phone} ({cmd.kind}) at {md_hm(self.now)}."
 
     def _h_set_policy(self, cmd: c.SetPolicy, d: Decision) -> None:
         if cmd.actor != "__system__":
@@ -232,8 +231,8 @@ class DealsMixin(ClaimsMixin):
         if cmd.effective is not None and cmd.effective > self.now:
             self.pending_policies.append((cmd.effective, dict(cmd.changes), cmd.actor))
             self.pending_policies.sort(key=lambda p: p[0])
-            d.explanation_zh = f"制度参数变更已登记，自{cmd.effective:%Y-%m-%d %H:%M}起生效：{cmd.changes}。"
-            d.explanation_en = f"Policy change recorded, effective from {cmd.effective:%Y-%m-%d %H:%M}: {cmd.changes}."
+            d.explanation_zh = f"制度参数变更已登记，自{ymd_hm(cmd.effective)}起生效：{cmd.changes}。"
+            d.explanation_en = f"Policy change recorded, effective from {ymd_hm(cmd.effective)}: {cmd.changes}."
             return
         self.policy = self.policy.with_changes(cmd.changes)
         d.explanation_zh = f"制度参数更新为第{self.policy.version}版：{cmd.changes}。"
@@ -271,8 +270,6 @@ class DealsMixin(ClaimsMixin):
             raise RuleError("incomplete", "第9条：登记须有客户姓名。", "R9: a registration needs the customer's name.")
         if self.day is not None and cmd.at.date() >= self.day.date:
             raise RuleError("not_history", "历史来访须早于当前营业日。", "A historical visit must be before the current working day.")
-        from .model import Visit
-
         cid = self.by_phone.get(phone)
         if cid is None:
             cust = self._new_customer(cmd.name.strip(), phone, None, cmd.source)
@@ -290,8 +287,8 @@ class DealsMixin(ClaimsMixin):
             cust.owner_since = cmd.at
         d.customer, d.receiver, d.owner, d.turn = cust.label, st.key, cust.owner, "none"
         d.cite("R14")
-        d.explanation_zh = f"R14：导入历史来访，{cmd.at:%Y-%m-%d}由{st.name}接待{cust.label}，归{self.name(cust.owner)}。"
-        d.explanation_en = f"R14: imported visit of {cust.label} on {cmd.at:%Y-%m-%d} by {st.name}; owner {self.name(cust.owner)}."
+        d.explanation_zh = f"R14：导入历史来访，{ymd(cmd.at)}由{st.name}接待{cust.label}，归{self.name(cust.owner)}。"
+        d.explanation_en = f"R14: imported visit of {cust.label} on {ymd(cmd.at)} by {st.name}; owner {self.name(cust.owner)}."
 
 
     def _h_set_pin(self, cmd: c.SetPin, d: Decision) -> None:
@@ -311,8 +308,6 @@ class DealsMixin(ClaimsMixin):
             role = Role.parse(cmd.role)
         except KeyError:
             raise RuleError("bad_role", f"未知的角色：{cmd.role}。", f"Unknown role: {cmd.role}.") from None
-        from .model import Staff
-
         self.staff[cmd.key] = Staff(cmd.key, cmd.name, role, cmd.team)
         d.explanation_zh = f"新增员工{cmd.name}（{role.label_zh}）。"
         d.explanation_en = f"Added staff {cmd.key} ({role.name.lower()})."

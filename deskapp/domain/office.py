@@ -8,6 +8,7 @@ import datetime as dt
 from . import commands as c
 from .deals import DealsMixin
 from .decision import Decision
+from .phone import normalize_phone
 from .policy import Policy
 
 
@@ -66,8 +67,6 @@ class Office(DealsMixin):
             else:
                 saved[key] = value
         touched: set[int] = set()
-        from .phone import normalize_phone
-
         for ref in (cmd.is_customer, cmd.referred_by, cmd.family_of, cmd.name):
             if ref is not None and ref in self.by_ref:
                 touched.add(self.by_ref[ref])

@@ -10,6 +10,7 @@ from .decision import Decision
 from .errors import RuleError
 from .model import DutyWindow, LeaveRecord, MakeupCredit
 from .state import DayState, OfficeState
+from .text import hm
 
 
 @dataclass(frozen=True)
@@ -273,8 +274,8 @@ class RotationMixin(OfficeState):
             raise RuleError("bad_window", "值班结束时间须晚于开始时间。", "Duty must end after it starts.")
         day.duty.append(DutyWindow(cmd.who, cmd.start, cmd.end))
         d.cite("R38")
-        d.explanation_zh = f"R38：{st.name}值班 {cmd.start:%H:%M}–{cmd.end:%H:%M}，期间新客户归值班人员，不影响轮次。"
-        d.explanation_en = f"R38: {st.name} on duty {cmd.start:%H:%M}-{cmd.end:%H:%M}; new customers then are theirs."
+        d.explanation_zh = f"R38：{st.name}值班 {hm(cmd.start)}–{hm(cmd.end)}，期间新客户归值班人员，不影响轮次。"
+        d.explanation_en = f"R38: {st.name} on duty {hm(cmd.start)}-{hm(cmd.end)}; new customers then are theirs."
 
     def _end_day(self, d: Decision) -> None:
         """Close the previous day: settle the notice, lapse incomplete registrations (R9, R20)."""

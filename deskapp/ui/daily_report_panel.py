@@ -319,7 +319,7 @@ class DailyReportPanel(QWidget):
         self._date_edit.setMaximumDate(_qdate(self._today()))
         target = _qdate(min(day, self._today()))
         if self._date_edit.date() == target:
-            self.refresh()
+            self._refresh_when_seen()
         else:
             self._date_edit.setDate(target)  # dateChanged refreshes
 
@@ -501,7 +501,14 @@ class DailyReportPanel(QWidget):
 
     @Slot(QDate)
     def _on_date_changed(self, _date: QDate) -> None:
-        self.refresh()
+        self._refresh_when_seen()
+
+    def _refresh_when_seen(self) -> None:
+        """The report reads the journal: do it when someone looks at the tab, not while the window starts."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     @Slot()
     def _on_prev_clicked(self) -> None:

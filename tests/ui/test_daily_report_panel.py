@@ -207,6 +207,9 @@ def test_without_a_journal_the_skips_are_unknown(qapp, qtbot, tmp_path):
     ctx = AppContext(_fill(OfficeService()), clock=lambda: NOW, lang="zh")
     widget = DailyReportPanel(ctx, print_dir=tmp_path, interactive=False)
     qtbot.addWidget(widget)
+    assert widget.report() is None  # nothing is read until the tab is looked at
+    widget.show()
+    qtbot.waitExposed(widget)
     assert not widget.report().exact
     assert _cell(widget.model(), 1, "跳过·补") == "—"
     assert "未连接操作日志" in widget._note_label.text()
@@ -295,6 +298,8 @@ def test_the_panel_speaks_english(english, service, qtbot, tmp_path):
     ctx = AppContext(service, clock=lambda: NOW, lang="en")
     widget = DailyReportPanel(ctx, print_dir=tmp_path, interactive=False)
     qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
     assert widget._print_button.text() == "Print report"
     assert widget.model().headerData(1, Qt.Orientation.Horizontal) == "In turn"
     assert [s.label() for s in widget.series().barSets()][:2] == ["In turn", "Make-up"]
