@@ -4,6 +4,10 @@
 <context>
     <name>ExcelDialogs</name>
     <message>
+        <source>仅限销售主管或以上导出（含完整电话号码）。</source>
+        <translation>Only a sales supervisor or above may export (it contains full phone numbers).</translation>
+    </message>
+    <message>
         <source>导入</source>
         <translation>Import</translation>
     </message>

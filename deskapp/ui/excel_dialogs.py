@@ -206,6 +206,9 @@ class ExportDialog(RememberingDialog):
         path = self.path()
         if path is None or end < start:
             return None
+        if not self._ctx.may("assign"):  # the visit book carries full phone numbers
+            self._status.show_error(_tr("仅限销售主管或以上导出（含完整电话号码）。"))
+            return None
         try:
             written = excel.export_visit_book(self._ctx.office, start, end, path)
         except OSError as err:
@@ -248,7 +251,9 @@ class ExportDialog(RememberingDialog):
             self._count_label.setText(_tr("共{days}天：{visits}条来访、{followups}条回访").format(
                 days=days, visits=visits, followups=followups))
             self._count_label.setStyleSheet("")
-        self._export_button.setEnabled(end >= start and self.path() is not None)
+        allowed = self._ctx.may("assign")  # supervisor or above: the visit book carries full phone numbers
+        self._export_button.setEnabled(allowed and end >= start and self.path() is not None)
+        self._export_button.setToolTip("" if allowed else _tr("仅限销售主管或以上导出（含完整电话号码）。"))
 
     # ------------------------------------------------------------------ slots
     @Slot(QDate)

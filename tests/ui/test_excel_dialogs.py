@@ -217,6 +217,14 @@ def test_export_writes_the_chosen_range(ctx, service, qtbot, tmp_path, type_chin
     assert dialog.export() is None
 
 
+def test_the_front_desk_may_not_export_the_visit_book(ctx, qtbot, tmp_path):
+    ctx.set_user(None)  # front desk: the visit book carries full phone numbers
+    dialog = _open(qtbot, ExportDialog(ctx))
+    dialog.set_path(tmp_path / "x.xlsx")
+    assert not dialog.export_button.isEnabled()
+    assert dialog.export() is None and not (tmp_path / "x.xlsx").exists()
+
+
 def test_the_export_proposes_a_file_name_for_the_range(ctx, qtbot, tmp_path):
     dialog = _open(qtbot, ExportDialog(ctx))
     dialog.set_range(dt.date(2026, 3, 1), dt.date(2026, 3, 9))
