@@ -61,6 +61,7 @@ class ClaimsMixin(ArrivalMixin):
         rec = FollowUpRecord(self.next_id(), cmd.who, cust.id, cmd.date, cmd.note)
         self.followups.append(rec)
         self.followups_of.setdefault(cust.id, []).append(rec)
+        self.followups_by_id[rec.id] = rec
         self.dirty_f.add(rec.id)
         d.customer = cust.label
         d.owner = cust.owner or "none"

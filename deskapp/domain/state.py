@@ -61,6 +61,7 @@ class OfficeState:
         self.customer_visits: dict[int, list[int]] = {}
         self.followups: list[FollowUpRecord] = []
         self.followups_of: dict[int, list[FollowUpRecord]] = {}  # by customer id
+        self.followups_by_id: dict[int, FollowUpRecord] = {}
         self.family_of_rev: dict[int, list[int]] = {}  # customer id -> ids whose family_of points at it
         self.pending_visits: set[int] = set()  # visits waiting for a registration (R9)
         self.credits: list[MakeupCredit] = []

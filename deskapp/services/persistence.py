@@ -56,7 +56,7 @@ def visit_row(office: Office, vid: int, seq: int) -> dict:
 
 
 def followup_row(office: Office, fid: int, seq: int) -> dict:
-    f = next(x for x in office.followups if x.id == fid)
+    f = office.followups_by_id[fid]
     return {"id": f.id, "who": f.who, "customer_id": f.customer_id, "date": f.date.isoformat(),
             "amended": bool(f.amended), "seq": seq}
 
@@ -118,8 +118,8 @@ def rotation_key(office: Office):
 def write_read_models(conn, office: Office, seq: int, write_rotation: bool = True) -> None:
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
     upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
-    fids = {f.id for f in office.followups}
-    upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f) if i in fids])
+    upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f)
+                                if i in office.followups_by_id])
     for kind, table in OTHER_TABLES.items():
         rows = [other_row(office, kind, rid, seq) for k, rid in sorted(office.dirty_x) if k == kind]
         upsert(conn, table, [r for r in rows if r])
@@ -269,9 +269,8 @@ def verify(engine) -> VerifyReport:
                 expected["customers"][i] = customer_row(office, i, entry.seq)
             for i in office.dirty_v:
                 expected["visits"][i] = visit_row(office, i, entry.seq)
-            fids = {f.id for f in office.followups}
             for i in office.dirty_f:
-                if i in fids:
+                if i in office.followups_by_id:
                     expected["followups"][i] = followup_row(office, i, entry.seq)
             for kind, rid in office.dirty_x:
                 row = other_row(office, kind, rid, entry.seq)
