@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from catalogues import tr_strings  # noqa: E402
 from deskdata import OFFSCREEN_NOISE
 from PySide6.QtCharts import QStackedBarSeries
 from PySide6.QtCore import QModelIndex, Qt, QTranslator
@@ -259,14 +259,9 @@ def test_the_main_window_lists_the_panel():
 
 # ------------------------------------------------------------------------------------------ English
 def _strings() -> list[str]:
-    found = []
     source = (PACKAGE / "ui" / "daily_report_panel.py").read_text(encoding="utf-8")
     assert re.search(r'QCoreApplication\.translate\("DailyReportPanel", text\)', source)
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr":
-            assert isinstance(node.args[0], ast.Constant), ast.unparse(node)
-            found.append(node.args[0].value)
-    return found
+    return tr_strings("ui/daily_report_panel.py")
 
 
 def test_every_string_has_an_english_translation():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from catalogues import tr_strings  # noqa: E402
 from deskdata import OFFSCREEN_NOISE
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
@@ -259,13 +259,7 @@ def _catalogue() -> dict[str, str]:
 
 
 def _strings() -> list[str]:
-    tree = ast.parse((PACKAGE / "ui" / "excel_dialogs.py").read_text(encoding="utf-8"))
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr":
-            assert isinstance(node.args[0], ast.Constant), ast.unparse(node)
-            found.append(node.args[0].value)
-    return found
+    return tr_strings("ui/excel_dialogs.py")
 
 
 def test_every_string_has_its_english():

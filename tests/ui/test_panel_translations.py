@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from catalogues import catalogue, tr_strings  # noqa: E402
 from PySide6.QtCore import Qt, QTranslator
 
 import deskapp
@@ -30,23 +29,11 @@ MODULES = {
 
 
 def _catalogue() -> dict[tuple[str, str], str]:
-    out = {}
-    for context in ET.parse(TS_FILE).getroot().iter("context"):
-        name = context.findtext("name")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and translation.get("type") is None and translation.text:
-                out[(name, message.findtext("source"))] = translation.text
-    return out
+    return catalogue(TS_FILE.name)
 
 
 def _strings(module: str) -> list[str]:
-    found = []
-    for node in ast.walk(ast.parse((PACKAGE / module).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr":
-            assert isinstance(node.args[0], ast.Constant), f"{module}: _tr() needs a literal: {ast.unparse(node)}"
-            found.append(node.args[0].value)
-    return found
+    return tr_strings(module)
 
 
 def _context_of(module: str) -> str:
