@@ -217,12 +217,12 @@ class PersistentOfficeService(OfficeService):
             raise
         return decision
 
-    def search(self, text: str, limit: int = 50):
-        """Customer search through the read model's indexes (phone tail, name, pinyin)."""
+    def search(self, text: str, limit: int = 50, with_prefix: bool = False):
+        """Customer search through the read model's indexes (phone tail — and prefix —, name, pinyin)."""
         from deskapp.services.search import search_db
 
         with read_connection(self.engine) as conn:
-            return search_db(conn, self.office, text, limit)
+            return search_db(conn, self.office, text, limit, with_prefix)
 
     def poll_changes(self) -> bool:
         """True if another station committed since the last call (then the office is caught up)."""

@@ -114,6 +114,15 @@ def _hit(office: Office, cust, how: str, today: dt.date) -> dto.CustomerHit:
     )
 
 
+def find_customers(service, text: str, limit: int = 50) -> list[dto.CustomerHit]:
+    """Search as the desk types: through the database's indexes when the service has them, else in memory."""
+    if not text.strip():
+        return []
+    if callable(getattr(service, "search", None)):
+        return list(service.search(text, limit, with_prefix=True))
+    return search(service.office, text, limit)
+
+
 def match_phone(office: Office, raw: str) -> dto.CustomerHit | None:
     from deskapp.domain.errors import RuleError
     from deskapp.domain.phone import normalize_phone

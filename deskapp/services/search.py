@@ -13,11 +13,11 @@ from deskapp.store.sql import search_statements
 from . import dto
 
 
-def search_db(conn, office, text: str, limit: int = 50) -> list[dto.CustomerHit]:
+def search_db(conn, office, text: str, limit: int = 50, with_prefix: bool = False) -> list[dto.CustomerHit]:
     """Matches from the database, owner names from the office's staff list."""
     seen: set[int] = set()
     hits: list[dto.CustomerHit] = []
-    for how, stmt in search_statements(text, limit):
+    for how, stmt in search_statements(text, limit, with_prefix):
         for row in conn.execute(stmt):
             if row.id in seen:
                 continue

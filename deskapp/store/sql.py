@@ -62,7 +62,7 @@ def _prefix(column, p: str):
     return (column >= p) & (column < p + _HIGH)
 
 
-def search_statements(text_: str, limit: int = 50) -> list[tuple[str, object]]:
+def search_statements(text_: str, limit: int = 50, with_prefix: bool = False) -> list[tuple[str, object]]:
     """(how, SELECT) pairs for one search keystroke, in the order results are shown.
 
     Phone tail on the reversed phone, name prefix, pinyin (initials, full) prefix: index range scans
@@ -80,7 +80,11 @@ def search_statements(text_: str, limit: int = 50) -> list[tuple[str, object]]:
         if len(q) == 11:
             out.append(("phone", select(*cols).where(c.c.phone == q).limit(limit)))
         else:
+            # The tail is what a receptionist usually knows ("尾号1111"); while typing a number from
+            # its start (the check-in dialog) the prefix matters too.
             out.append(("phone", select(*cols).where(_prefix(c.c.phone_rev, q[::-1])).limit(limit)))
+            if with_prefix:
+                out.append(("phone", select(*cols).where(_prefix(c.c.phone, q)).limit(limit)))
         return out
     out.append(("name", select(*cols).where(_prefix(c.c.name, text_.strip())).limit(limit)))
     if q.isascii() and q.isalpha():

@@ -465,7 +465,7 @@ class CheckInDialog(RememberingDialog):
         else:
             self._match_label.setText("")
             self._match_label.hide()
-            hits = queries.search(self._ctx.office, digits, limit=6) if 4 <= len(digits) < 11 else []
+            hits = queries.find_customers(self._ctx.service, digits, limit=6) if 4 <= len(digits) < 11 else []
             self._suggest("phone", hits)
         self._on_input_changed()
 
@@ -481,7 +481,7 @@ class CheckInDialog(RememberingDialog):
     @Slot(str)
     def _on_name_changed(self, text: str) -> None:
         text = text.strip()
-        hits = [h for h in queries.search(self._ctx.office, text, limit=6)
+        hits = [h for h in queries.find_customers(self._ctx.service, text, limit=6)
                 if self._phone_hit is None or h.id != self._phone_hit.id] if text else []
         if self._linked is not None and any(h.id == self._linked.id for h in hits):
             hits = []
@@ -566,7 +566,7 @@ class CheckInDialog(RememberingDialog):
         hit = queries.match_phone(self._ctx.office, text)
         if hit is not None:
             return hit
-        return next((h for h in queries.search(self._ctx.office, text, limit=10) if h.name == text), None)
+        return next((h for h in queries.find_customers(self._ctx.service, text, limit=10) if h.name == text), None)
 
     def _show_ref(self, label: QLabel, text: str) -> None:
         if not text.strip():

@@ -14,15 +14,9 @@ from .dto_model import DtoRole, DtoTableModel
 
 
 def find_customers(service, text: str, limit: int = 50) -> list[CustomerHit]:
-    """Customers matching `text` (phone tail, name, pinyin): through the database's indexes when the
-    service has them (PersistentOfficeService.search), else over the office in memory (queries.search)."""
+    """Customers matching `text` (phone, name, pinyin): see deskapp.services.queries.find_customers."""
     text = text.strip()
-    if not text:
-        return []
-    search = getattr(service, "search", None)
-    if callable(search):
-        return list(search(text, limit))
-    return queries.search(service.office, text, limit)
+    return queries.find_customers(service, text, limit) if text else []
 
 
 class CustomerHitModel(DtoTableModel[CustomerHit]):

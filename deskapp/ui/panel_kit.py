@@ -489,7 +489,7 @@ class CustomerPicker(QWidget):
 
     @Slot()
     def _on_search_due(self) -> None:
-        hits = queries.search(self._ctx.office, self._search_edit.text(), limit=30)
+        hits = queries.find_customers(self._ctx.service, self._search_edit.text(), limit=30)
         if self._filter is not None:
             hits = [h for h in hits if self._filter(h)]
         self._fill(hits)

@@ -73,3 +73,11 @@ def test_the_board_reads_todays_visits_by_the_day_index(svc):
     with svc.engine.connect() as conn:
         plan = " ".join(str(r[-1]) for r in conn.execute(text("EXPLAIN QUERY PLAN SELECT * FROM visits WHERE day = '2026-11-20'")))
     assert "ix_visits_day" in plan
+
+
+def test_typing_a_number_from_its_start_also_finds_it(svc):
+    from deskapp.services.queries import find_customers
+
+    assert len(find_customers(svc, "1380000111")) == 4  # prefix, as typed at check-in: all four numbers
+    assert [h.name for h in find_customers(svc, "1111")] == ["李女士"]  # tail
+    assert find_customers(svc, "  ") == []

@@ -94,7 +94,7 @@ def test_a_database_backed_office_is_searched_through_its_indexes(qapp, desk_set
     svc.handle(c.Arrive(c.Answers(first_visit=True), name="张三", phone=ZHANGSAN), at)
     asked = []
     indexed = svc.search
-    monkeypatch.setattr(svc, "search", lambda text, limit=50: asked.append(text) or indexed(text, limit), raising=False)
+    monkeypatch.setattr(svc, "search", lambda text, limit=50, **kw: asked.append(text) or indexed(text, limit), raising=False)
     monkeypatch.setattr(queries, "search", lambda *a, **k: pytest.fail("scanned the office in memory"))
     try:
         dlg = _dialog(AppContext(svc, clock=lambda: NOW), qtbot)
