@@ -241,6 +241,11 @@ class PersistentOfficeService(OfficeService):
         if self._watcher is not None:
             self._watcher.close()
         self.engine.dispose()
+        cleanup = getattr(self, "cleanup", None)
+        if cleanup is not None:
+            import shutil
+
+            shutil.rmtree(cleanup, ignore_errors=True)
 
 
 @dataclass
@@ -335,8 +340,12 @@ def scenario_service_factory(url: str | None, workdir: Path | None = None):
             from deskapp.store.sql import fresh_pg_database as fresh_database
 
             return PersistentOfficeService(fresh_database(url), station="scenario")
-        base = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="deskapp-scenario-"))
-        path = base / f"scenario-{counter['n']}.sqlite3"
-        return PersistentOfficeService(f"sqlite:///{path}", station="scenario")
+        if workdir:
+            path = Path(workdir) / f"scenario-{counter['n']}.sqlite3"
+            return PersistentOfficeService(f"sqlite:///{path}", station="scenario")
+        base = Path(tempfile.mkdtemp(prefix="deskapp-scenario-"))
+        service = PersistentOfficeService(f"sqlite:///{base / 'scenario.sqlite3'}", station="scenario")
+        service.cleanup = base  # a throwaway database: removed when the run closes it
+        return service
 
     return factory
