@@ -163,7 +163,17 @@ class ScenarioRun:
         self.setup()
         results = []
         for i, step in enumerate(self.doc["steps"], start=1):
-            results.append(self.run_step(i, step))
+            try:
+                results.append(self.run_step(i, step))
+            except (RuleError, Malformed):
+                raise
+            except Exception as err:  # a bug must not hide the other steps and files: report it on the step
+                verb = next((k for k in step if k not in ("at", "by", "expect", "answers")), "?")
+                res = StepResult(i, verb, self.time.strftime("%H:%M"), ok=False)
+                res.refused = {"code": "internal_error", "message_en": f"{type(err).__name__}: {err}"}
+                res.expectations.append({"key": "error", "expected": None, "actual": "internal_error", "ok": False,
+                                         "note": f"internal error: {type(err).__name__}: {err}"})
+                results.append(res)
         return results
 
     def run_step(self, i: int, step: dict) -> StepResult:
