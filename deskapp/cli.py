@@ -174,8 +174,12 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             return run_gui(args)
         return args.func(args)
-    except (RuleError, StoreError) as err:
-        print(f"deskapp: {err}", file=sys.stderr)
+    except RuleError as err:
+        print(f"deskapp: {err.zh}\n         {err.en}", file=sys.stderr)
+        return 2
+    except StoreError as err:
+        zh = getattr(err, "message_zh", None)
+        print(f"deskapp: {zh}\n         {err}" if zh else f"deskapp: {err}", file=sys.stderr)
         return 2
 
 
