@@ -6,7 +6,6 @@ and reportlab cannot use it). It covers Simplified Chinese, Latin letters and di
 
 from __future__ import annotations
 
-import sys
 import threading
 from pathlib import Path
 
@@ -24,10 +23,9 @@ _registered = False
 
 def resources_dir() -> Path:
     """The ``resources/`` folder: inside a PyInstaller bundle, else next to the ``deskapp`` package."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    from deskapp import resources_dir as shipped
+
+    return shipped()
 
 
 def font_path() -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -18,9 +17,9 @@ def font_file() -> Path:
     Same place as deskapp.reports.fonts.font_path(); resolved here so that start-up does not
     import reportlab just to find a file.
     """
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) / "resources" if bundle else Path(__file__).resolve().parents[2] / "resources"
-    return base / "fonts" / FONT_FILE
+    from deskapp import resources_dir
+
+    return resources_dir() / "fonts" / FONT_FILE
 
 
 def install_app_font(app: QGuiApplication) -> str | None:
