@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from deskapp.domain import Decision, Office
 from deskapp.domain.commands import Command, command_from_dict
+from deskapp.domain.model import Customer, FollowUpRecord, Visit
 from deskapp.services.office_service import OfficeService
 from deskapp.services.pinyin import name_keys
 from deskapp.store import readmodels as rm
@@ -41,8 +43,26 @@ def customer_row(office: Office, cid: int, seq: int) -> dict:
         "id": c.id, "name": c.name or "", "phone": phone, "phone_rev": phone[::-1], "phones": ",".join(c.phones),
         "pinyin": full[:80], "initials": initials[:20], "owner": c.owner, "owner_rule": c.owner_rule,
         "source": c.source, "has_deal": bool(c.has_deal), "same_as": ",".join(map(str, sorted(c.same_as))),
-        "seq": seq,
+        "seq": seq, "alias": c.alias, "owner_since": _iso(c.owner_since), "family_of": c.family_of,
+        "relation": c.relation, "referred_by": c.referred_by, "competitor": bool(c.competitor),
+        "created": _iso(c.created),
     }
+
+
+def customer_phone_rows(office: Office, cid: int, seq: int) -> list[dict]:
+    return [{"id": p, "customer_id": cid, "seq": seq} for p in office.customers[cid].phones]
+
+
+def customer_from_row(row) -> Customer:
+    """The customer a `customers` row describes (the read model carries the whole record)."""
+    return Customer(
+        id=row["id"], name=row["name"] or None, phones=[p for p in row["phones"].split(",") if p],
+        alias=row["alias"], owner=row["owner"], owner_rule=row["owner_rule"],
+        owner_since=_dt(row["owner_since"]), source=row["source"], family_of=row["family_of"],
+        relation=row["relation"], referred_by=row["referred_by"],
+        same_as={int(x) for x in row["same_as"].split(",") if x}, has_deal=bool(row["has_deal"]),
+        competitor=bool(row["competitor"]), created=_dt(row["created"]),
+    )
 
 
 def visit_row(office: Office, vid: int, seq: int) -> dict:
@@ -52,13 +72,41 @@ def visit_row(office: Office, vid: int, seq: int) -> dict:
         "receiver": v.receiver, "kind": v.kind, "turn": v.turn, "registered": bool(v.registered),
         "active": bool(v.active), "cancelled": bool(v.cancelled), "amended": bool(v.amended),
         "rules": ",".join(v.rules), "explanation": v.explanation_zh, "seq": seq,
+        "first_visit": v.first_visit, "contacted_by": v.contacted_by, "names": v.names, "source": v.source,
+        "pending_owner": v.pending_owner, "on_behalf_of": v.on_behalf_of, "assist": v.assist,
+        "refused_by": ",".join(v.refused_by), "corrections": canonical_json(v.corrections),
+        "explanation_en": v.explanation_en, "ended": _iso(v.ended),
     }
+
+
+def visit_from_row(row) -> Visit:
+    """The visit a `visits` row describes."""
+    return Visit(
+        id=row["id"], customer_id=row["customer_id"], at=_dt(row["at"]), receiver=row["receiver"],
+        kind=row["kind"], turn=row["turn"], registered=bool(row["registered"]),
+        first_visit=None if row["first_visit"] is None else bool(row["first_visit"]),
+        contacted_by=row["contacted_by"], names=row["names"], source=row["source"],
+        pending_owner=row["pending_owner"], on_behalf_of=row["on_behalf_of"], assist=row["assist"],
+        active=bool(row["active"]), cancelled=bool(row["cancelled"]),
+        refused_by=[x for x in row["refused_by"].split(",") if x], amended=bool(row["amended"]),
+        corrections=json.loads(row["corrections"]), rules=tuple(x for x in row["rules"].split(",") if x),
+        explanation_zh=row["explanation"], explanation_en=row["explanation_en"], ended=_dt(row["ended"]),
+    )
 
 
 def followup_row(office: Office, fid: int, seq: int) -> dict:
     f = office.followups_by_id[fid]
     return {"id": f.id, "who": f.who, "customer_id": f.customer_id, "date": f.date.isoformat(),
-            "amended": bool(f.amended), "seq": seq}
+            "amended": bool(f.amended), "seq": seq, "note": f.note, "corrections": canonical_json(f.corrections)}
+
+
+def followup_from_row(row) -> FollowUpRecord:
+    return FollowUpRecord(row["id"], row["who"], row["customer_id"], dt.date.fromisoformat(row["date"]),
+                          row["note"], bool(row["amended"]), json.loads(row["corrections"]))
+
+
+def _dt(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
 
 
 def _iso(value) -> str | None:
@@ -116,7 +164,9 @@ def rotation_key(office: Office):
 
 
 def write_read_models(conn, office: Office, seq: int, write_rotation: bool = True) -> None:
-    upsert(conn, rm.customers, [customer_row(office, i, seq) for i in sorted(office.dirty_c) if i in office.customers])
+    dirty_c = [i for i in sorted(office.dirty_c) if i in office.customers]
+    upsert(conn, rm.customers, [customer_row(office, i, seq) for i in dirty_c])
+    upsert(conn, rm.customer_phones, [r for i in dirty_c for r in customer_phone_rows(office, i, seq)])
     upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
     upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f)
                                 if i in office.followups_by_id])
@@ -272,6 +322,8 @@ def verify(engine) -> VerifyReport:
             office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
             for i in office.dirty_c:
                 expected["customers"][i] = customer_row(office, i, entry.seq)
+                for r in customer_phone_rows(office, i, entry.seq):
+                    expected["customer_phones"][r["id"]] = r
             for i in office.dirty_v:
                 expected["visits"][i] = visit_row(office, i, entry.seq)
             for i in office.dirty_f:

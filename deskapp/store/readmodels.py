@@ -27,8 +27,19 @@ customers = Table(
     Column("has_deal", Boolean, nullable=False, server_default="0"),
     Column("same_as", Text, nullable=False, server_default=""),
     Column("seq", SEQ_TYPE, nullable=False),
+    # 0004: the rest of the customer's state, so a customer can be rebuilt from its row
+    Column("alias", String(80), nullable=True),
+    Column("owner_since", String(32), nullable=True),
+    Column("family_of", Integer, nullable=True),
+    Column("relation", String(10), nullable=True),
+    Column("referred_by", Integer, nullable=True),
+    Column("competitor", Boolean, nullable=False, server_default="0"),
+    Column("created", String(32), nullable=True),
 )
 Index("ix_customers_phone", customers.c.phone)
+Index("ix_customers_alias", customers.c.alias)
+Index("ix_customers_family_of", customers.c.family_of)
+Index("ix_customers_owner", customers.c.owner)
 Index("ix_customers_phone_rev", customers.c.phone_rev)
 Index("ix_customers_name", customers.c.name)
 Index("ix_customers_pinyin", customers.c.pinyin)
@@ -51,6 +62,18 @@ visits = Table(
     Column("rules", Text, nullable=False, server_default=""),
     Column("explanation", Text, nullable=False, server_default=""),
     Column("seq", SEQ_TYPE, nullable=False),
+    # 0004: the rest of the visit's state (the R2 answers among it)
+    Column("first_visit", Boolean, nullable=True),
+    Column("contacted_by", String(40), nullable=True),
+    Column("names", String(40), nullable=True),
+    Column("source", String(24), nullable=False, server_default="walk_in"),
+    Column("pending_owner", String(40), nullable=True),
+    Column("on_behalf_of", String(40), nullable=True),
+    Column("assist", String(40), nullable=True),
+    Column("refused_by", Text, nullable=False, server_default=""),
+    Column("corrections", Text, nullable=False, server_default="[]"),
+    Column("explanation_en", Text, nullable=False, server_default=""),
+    Column("ended", String(32), nullable=True),
 )
 Index("ix_visits_day", visits.c.day)
 Index("ix_visits_customer", visits.c.customer_id)
@@ -64,8 +87,19 @@ followups = Table(
     Column("date", String(10), nullable=False),
     Column("amended", Boolean, nullable=False),
     Column("seq", SEQ_TYPE, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),  # 0004
+    Column("corrections", Text, nullable=False, server_default="[]"),  # 0004
 )
 Index("ix_followups_customer", followups.c.customer_id)
+
+customer_phones = Table(
+    "customer_phones",  # every number a customer is known by (a confirmed new phone is added, R2 / mechanics 21)
+    metadata,
+    Column("id", String(20), primary_key=True),  # the normalised phone
+    Column("customer_id", Integer, nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+Index("ix_customer_phones_customer", customer_phones.c.customer_id)
 
 
 credits = Table(
@@ -153,4 +187,4 @@ rotation = Table(
     Column("seq", SEQ_TYPE, nullable=False),
 )
 
-READ_MODELS = (customers, visits, followups, credits, notice_entries, claims, deals, sanctions, rotation)
+READ_MODELS = (customers, customer_phones, visits, followups, credits, notice_entries, claims, deals, sanctions, rotation)

@@ -46,7 +46,27 @@ def test_scenario_passes(path, scenario_factory):
     for svc in services:
         result = verify(svc.engine)
         assert result.ok, result.message
+        _rows_rebuild_the_records(svc)
         svc.engine.dispose()
+
+
+def _rows_rebuild_the_records(svc):
+    """The read models carry whole records: every customer, visit and follow-up comes back from its row."""
+    from deskapp.services.persistence import customer_from_row, followup_from_row, visit_from_row
+    from deskapp.store import readmodels as rm
+    from deskapp.store.engine import read_connection
+    from deskapp.store.sql import rows_by_id
+
+    office = svc.office
+    with read_connection(svc.engine) as conn:
+        customers = rows_by_id(conn, rm.customers)
+        visits = rows_by_id(conn, rm.visits)
+        followups = rows_by_id(conn, rm.followups)
+        phones = rows_by_id(conn, rm.customer_phones)
+    assert {cid: customer_from_row(r) for cid, r in customers.items()} == office.customers
+    assert {vid: visit_from_row(r) for vid, r in visits.items()} == office.visits
+    assert {fid: followup_from_row(r) for fid, r in followups.items()} == office.followups_by_id
+    assert {p: r["customer_id"] for p, r in phones.items()} == office.by_phone
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
