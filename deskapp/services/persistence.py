@@ -203,11 +203,11 @@ class PersistentOfficeService(OfficeService):
     def reload(self) -> None:
         """Rebuild the office from what the database holds."""
         self._bulk_conn = None
-        self._rotation_key = None
         office = Office()
         with read_connection(self.engine) as conn:
             self.head = replay(conn, office)
         self.office = office
+        self._rotation_key = rotation_key(office)  # the rotation rows stored are the state at head
 
     @contextlib.contextmanager
     def bulk(self):
@@ -232,7 +232,9 @@ class PersistentOfficeService(OfficeService):
         head = _journal.head(conn)
         if head[0] != self.head:  # another station wrote: catch up under the lock
             self.head = replay(conn, self.office, self.head + 1)
-            self._rotation_key = None
+            # The rotation rows in the database are the state at head: compare with that, exactly as
+            # verify() does entry by entry.
+            self._rotation_key = rotation_key(self.office)
         decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
         entry = _journal.append(
             conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
@@ -285,6 +287,7 @@ class PersistentOfficeService(OfficeService):
             if head == self.head:
                 return False
             self.head = replay(conn, self.office, self.head + 1)
+            self._rotation_key = rotation_key(self.office)
         return True
 
     def close(self) -> None:

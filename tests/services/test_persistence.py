@@ -216,3 +216,16 @@ def test_every_read_model_is_checked_by_verify(sqlite_url):
         assert not report.ok and table in report.message, (table, report.message)
         rebuild(svc.engine)
         assert verify(svc.engine).ok
+
+
+def test_stations_taking_turns_keep_the_rotation_rows_verifiable(sqlite_url):
+    one = PersistentOfficeService(sqlite_url, station="one")
+    _setup(one)
+    two = PersistentOfficeService(sqlite_url, station="two")
+    for i in range(6):  # alternate stations; each catches up with the other's entries under the lock
+        svc = one if i % 2 else two
+        svc.handle(c.Arrive(c.Answers(True), name=f"客{i}", phone=str(13900000000 + i)), T0)
+        svc.handle(c.Finish(f"客{i}"), T0)
+    two.poll_changes()
+    one.handle(c.Arrive(c.Answers(True), name="客末", phone="13900009999"), T0)
+    assert verify(one.engine).ok
