@@ -36,7 +36,7 @@ def test_a_party_is_checked_in_by_keyboard_and_next_up_moves(desk_ctx, qtbot):
     assert dlg.focusWidget() in (dlg._first_yes, dlg._first_no)
     qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Y)
     assert dlg.first_visit() is True
-    with qtbot.waitSignal(dlg.customer_checked_in, timeout=1000):
+    with qtbot.waitSignal(dlg.customer_checked_in, timeout=3000):
         qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
     board = queries.board(desk_ctx.office)
     rec = board.receptions[-1]
@@ -68,10 +68,10 @@ def test_the_proposal_follows_the_inputs_after_a_short_pause(desk_ctx, qtbot):
     dlg = _dialog(desk_ctx, qtbot)
     assert dlg.decision() is None and "Y / N" in dlg._preview_hint.text()
     dlg.fill(phone="13700009999", first_visit=True)
-    qtbot.waitUntil(lambda: dlg.decision() is not None, timeout=1000)
+    qtbot.waitUntil(lambda: dlg.decision() is not None, timeout=3000)
     assert dlg._receiver_label.text() == "接待：李娜"
     dlg._names_combo.setCurrentIndex(dlg._names_combo.findData("C"))
-    qtbot.waitUntil(lambda: dlg.decision().receiver == "C", timeout=1000)
+    qtbot.waitUntil(lambda: dlg.decision().receiver == "C", timeout=3000)
     assert "R17" in dlg._rules_label.text()
 
 

@@ -22,7 +22,7 @@ def _dialog(ctx, qtbot) -> SearchDialog:
 def test_pinyin_initials_find_the_customer_as_you_type(desk_ctx, qtbot):
     dlg = _dialog(desk_ctx, qtbot)
     qtbot.keyClicks(dlg.search_edit(), "zs")
-    qtbot.waitUntil(lambda: dlg.hit_model().rowCount() == 1, timeout=1000)
+    qtbot.waitUntil(lambda: dlg.hit_model().rowCount() == 1, timeout=3000)
     hit = dlg.hit_model().rows[0]
     assert hit.name == "张三" and hit.owner_name == "张伟" and hit.matched_by == "pinyin"
     idx = dlg.hit_model().index(0, CustomerHitModel.PHONE)

@@ -35,7 +35,7 @@ def test_ctrl_n_and_ctrl_f_open_the_dialogs(window, qtbot):
     assert window.action(ActionId.SEARCH).shortcut().toString() == "Ctrl+F"
     qtbot.keyClick(window.board_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: any(isinstance(w, CheckInDialog) and w.isVisible() for w in window.findChildren(CheckInDialog)),
-                    timeout=1000)
+                    timeout=3000)
     dlg = window.findChildren(CheckInDialog)[0]
     assert window.open_check_in() is dlg  # a second Ctrl+N brings the same dialog forward
     dlg.reject()

