@@ -410,6 +410,7 @@ class ArrivalMixin(RotationMixin):
                     progress = True
                     d.placed.extend(sub.placed)
                     d.credits_earned.extend(sub.credits_earned)
+                    d.passed.extend(sub.passed)
                     if d.receiver is None:
                         d.customer, d.receiver, d.turn, d.owner = sub.customer or self.customers[v.customer_id].label, sub.receiver, sub.turn, sub.owner
                         d.assist = sub.assist

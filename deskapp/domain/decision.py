@@ -27,6 +27,7 @@ class Decision:
     admissible: dict | None = None
     proposed: str | None = None
     credits_earned: list[dict] = field(default_factory=list)
+    passed: list[dict] = field(default_factory=list)  # mechanics 3: {who, credit} the pointer passed over
     placed: list[dict] = field(default_factory=list)  # waiting parties placed as a side effect
 
     def cite(self, *rules: str) -> None:

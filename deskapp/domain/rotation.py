@@ -64,10 +64,13 @@ class RotationMixin(OfficeState):
         day = self.day
         n = len(day.rotation)
         credited: set[str] = set()
+        passed: list[str] = []
         for i in range(day.pointer, proposal.pos):
             k = day.rotation[i % n]
             if k == proposal.who:
                 continue
+            if k not in passed:
+                passed.append(k)
             st = self.staff[k]
             if st.owes_turn > 0:
                 st.owes_turn -= 1
@@ -85,6 +88,7 @@ class RotationMixin(OfficeState):
                 decision.cite("R11")
             elif k in day.stepped_out:
                 decision.cite("R4")
+        decision.passed.extend({"who": k, "credit": k in credited} for k in passed)
         day.pointer = (proposal.pos + 1) % n
 
     def use_credit(self, credit: MakeupCredit) -> None:

@@ -11,8 +11,8 @@ consumed, with or without a make-up credit, RULES.md "Rotation mechanics" 3 and 
 earned** (a used credit leaves ``office.credits``). They are decided while a command runs, so:
 
 * For a service with a journal (:class:`~deskapp.services.persistence.PersistentOfficeService`) the
-  journal is replayed into a private office that watches ``consume_turn`` and ``earn_credit``: exact
-  numbers, and every other count comes from that same replayed office, so the report is one consistent
+  journal is replayed into a private office and each decision's ``passed`` and ``credits_earned`` are
+  tallied per date: exact numbers, and every other count comes from that same replayed office, so the report is one consistent
   snapshot of the journal. The replay is cached per service and continues incrementally from the last
   entry it saw (a rewritten journal, e.g. after a restore, is detected by its hash and replayed anew).
 * For an in-memory :class:`~deskapp.services.office_service.OfficeService` (or a bare ``Office``) there is
@@ -78,49 +78,12 @@ class _Tally:
     earned: Counter = field(default_factory=Counter)
 
 
-class _RecordingOffice(Office):
-    """An Office that notes, per date, who the pointer passed over and who earned a credit.
-
-    It decides nothing itself: the passes are the positions ``consume_turn`` walks over (as it does),
-    and whether a pass earned a credit is seen from the ``earn_credit`` calls ``consume_turn`` makes.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.tallies: dict[dt.date, _Tally] = {}
-        self._credited: set[str] | None = None
-
-    def _tally(self) -> _Tally:
-        return self.tallies.setdefault(self.now.date(), _Tally())
-
-    def earn_credit(self, holder, rule, reason, decision) -> None:
-        super().earn_credit(holder, rule, reason, decision)
-        self._tally().earned[holder] += 1
-        if self._credited is not None:
-            self._credited.add(holder)
-
-    def consume_turn(self, proposal, decision) -> None:
-        day = self.day
-        n = len(day.rotation)
-        passed: list[str] = []
-        for i in range(day.pointer, proposal.pos):
-            k = day.rotation[i % n]
-            if k != proposal.who and k not in passed:
-                passed.append(k)
-        self._credited = set()
-        try:
-            super().consume_turn(proposal, decision)
-            credited = self._credited
-        finally:
-            self._credited = None
-        tally = self._tally()
-        for k in passed:
-            (tally.skips_credit if k in credited else tally.skips_plain)[k] += 1
-
-
 @dataclass
 class _Replay:
-    office: _RecordingOffice
+    """The journal replayed into an office, with what only the decisions tell, per date."""
+
+    office: Office
+    tallies: dict[dt.date, _Tally] = field(default_factory=dict)
     seq: int = 0
     hash: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -130,8 +93,9 @@ _replays: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _replays_lock = threading.Lock()
 
 
-def _replayed(service) -> _RecordingOffice:
-    """The service's journal replayed up to its head into a recording office (cached, incremental)."""
+def _replayed(service) -> _Replay:
+    """The service's journal replayed up to its head (cached, incremental), with per-date tallies of the
+    passes and credits each decision reports (Decision.passed, Decision.credits_earned)."""
     from deskapp.domain.commands import command_from_dict
     from deskapp.services.persistence import COMMAND_KIND
     from deskapp.store.engine import read_connection
@@ -141,28 +105,34 @@ def _replayed(service) -> _RecordingOffice:
     with _replays_lock:
         state = _replays.get(service)
         if state is None:
-            state = _replays[service] = _Replay(_RecordingOffice())
+            state = _replays[service] = _Replay(Office())
     with state.lock, read_connection(service.engine) as conn:
         head, _ = journal.head(conn)
         if state.seq:
             seen = journal.get(conn, state.seq) if state.seq <= head else None
             if seen is None or seen.hash != state.hash:  # the journal was replaced (restore): start again
-                state.office, state.seq, state.hash = _RecordingOffice(), 0, ""
+                state.office, state.tallies, state.seq, state.hash = Office(), {}, 0, ""
         if head > state.seq:
             for entry in journal.read(conn, state.seq + 1, head):
                 if entry.kind == COMMAND_KIND:
-                    state.office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+                    d = state.office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+                    tally = state.tallies.setdefault(entry.at_datetime.date(), _Tally())
+                    for earned in d.credits_earned:
+                        tally.earned[earned["who"]] += 1
+                    for p in d.passed:
+                        (tally.skips_credit if p["credit"] else tally.skips_plain)[p["who"]] += 1
                 state.seq, state.hash = entry.seq, entry.hash
-        return state.office
+        return state
 
 
-def _source_office(source) -> tuple[Office, str]:
-    """(the office to count from, 'journal' | 'office') for a service or an Office."""
+def _source_office(source) -> tuple[Office, dict[dt.date, _Tally] | None]:
+    """(the office to count from, the journal's per-date tallies or None) for a service or an Office."""
     if hasattr(source, "visits") and hasattr(source, "staff"):  # an Office
-        return source, "office"
+        return source, None
     if getattr(source, "engine", None) is not None:  # a service with a journal
-        return _replayed(source), "journal"
-    return source.office, "office"
+        replay = _replayed(source)
+        return replay.office, replay.tallies
+    return source.office, None
 
 
 # ------------------------------------------------------------------------------------------ query
@@ -172,11 +142,10 @@ def daily_report(service_or_office, date: dt.date | None = None, *, now: dt.date
     A service with a journal (``.engine``) gives exact skips and credits earned (see the module doc);
     anything else gives them as unknown / a lower bound, with ``exact=False``.
     """
-    office, source = _source_office(service_or_office)
+    office, tallies = _source_office(service_or_office)
+    source = "office" if tallies is None else "journal"
     date = date or office.today()
-    tally: _Tally | None = None
-    if source == "journal":
-        tally = office.tallies.get(date, _Tally())  # type: ignore[attr-defined]
+    tally = None if tallies is None else tallies.get(date, _Tally())
     rows = _rows(office, date, tally)
     totals = _totals(office, date, rows)
     unreceived = sum(
