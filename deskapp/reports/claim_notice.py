@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from deskapp.domain.phone import mask_phone
 from deskapp.reports.blocks import Heading, note_box
 from deskapp.reports.layout import (
     CONTENT_WIDTH,
@@ -26,7 +27,6 @@ from deskapp.reports.layout import (
     or_dash,
     style,
 )
-from deskapp.reports.masking import mask_phone
 from deskapp.reports.model import ClaimNotice
 
 TITLE = "每日认领公示"

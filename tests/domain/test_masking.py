@@ -1,6 +1,6 @@
 import pytest
 
-from deskapp.reports.masking import mask_phone
+from deskapp.domain.phone import mask_phone
 
 
 @pytest.mark.parametrize(
