@@ -336,11 +336,11 @@ def render(report: DailyReport, path: str | Path, office_name: str) -> Path:
 def daily_report_pdf(service_or_office, date: dt.date | None, out_path: str | Path, office_name: str | None = None,
                      printed_at: dt.datetime | None = None) -> Path:
     """Write the day's report as a PDF at ``out_path`` (what ``deskapp print daily`` calls)."""
-    from deskapp.reports.printing import DEFAULT_OFFICE_NAME
-    from deskapp.services.daily_report import daily_report, default_office_name
+    from deskapp.reports.printing import office_name_of
+    from deskapp.services.daily_report import daily_report
 
     report = daily_report(service_or_office, date, now=printed_at)
     if office_name is None:
         office = service_or_office if hasattr(service_or_office, "office_info") else service_or_office.office
-        office_name = default_office_name(office, DEFAULT_OFFICE_NAME)
+        office_name = office_name_of(office)
     return render(report, out_path, office_name)

@@ -24,19 +24,22 @@ from deskapp.services.dto import DisputeView, NoticeItem
 APP_NAME = "deskapp"
 ENV_PRINT_DIR = "DESKAPP_PRINT_DIR"
 DEFAULT_OFFICE_NAME = "售楼处销售中心"
+DEFAULT_WINDOW = ("09:00", "18:00")
 
 
 def office_name_of(office: Office, given: str | None = None) -> str:
-    """The name to print: as given, else the office's recorded name (SetOfficeInfo)."""
+    """The name to print: as given, else the office's recorded name (SetOfficeInfo), else the printing
+    default while the office still has the rulebook's built-in placeholder."""
     info = getattr(office, "office_info", None) or {}
-    return given or info.get("name") or DEFAULT_OFFICE_NAME
+    name = info.get("name") or ""
+    return given or (name if name and name != "售楼处" else DEFAULT_OFFICE_NAME)
 
 
 def working_hours_of(office: Office, given: tuple[str, str] | None = None) -> tuple[str, str]:
     """The claim notice's posting window (R20): as given, else the office's working hours."""
     info = getattr(office, "office_info", None) or {}
     return given or (info.get("open", DEFAULT_WINDOW[0]), info.get("close", DEFAULT_WINDOW[1]))
-DEFAULT_WINDOW = ("09:00", "18:00")
+
 
 KIND_LABEL = {"visit": "来访登记", "follow_up": "回访记录"}
 RELATION_ZH = {"spouse": "配偶", "parent": "父母", "child": "子女", "other": "亲属"}

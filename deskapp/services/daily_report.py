@@ -273,13 +273,7 @@ def _totals(office: Office, date: dt.date, rows: list[ConsultantDay]) -> Consult
 
 
 # ------------------------------------------------------------------------------------------ output
-def default_office_name(office, fallback: str) -> str:
-    """The office's recorded name (SetOfficeInfo), or ``fallback`` while it still has the built-in one."""
-    name = (getattr(office, "office_info", None) or {}).get("name") or ""
-    return name if name and name != "售楼处" else fallback
-
-
 __all__ = [
     "KIND_EN", "KIND_KEYS", "KIND_ZH", "TOTAL_KEY", "TOTAL_NAME", "VISIT_KINDS", "ConsultantDay", "DailyReport",
-    "daily_report", "default_office_name", "share_text",
+    "daily_report", "share_text",
 ]

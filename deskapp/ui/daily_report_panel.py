@@ -57,7 +57,6 @@ from deskapp.services.daily_report import (
     ConsultantDay,
     DailyReport,
     daily_report,
-    default_office_name,
     share_text,
 )
 
@@ -484,7 +483,7 @@ class DailyReportPanel(QWidget):
         saved = QSettings().value("office/name", None)
         if saved:
             return str(saved)
-        return default_office_name(self._ctx.office, printing.DEFAULT_OFFICE_NAME)
+        return printing.office_name_of(self._ctx.office)
 
     # ------------------------------------------------------------------ slots
     @Slot()

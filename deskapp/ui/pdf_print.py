@@ -195,7 +195,4 @@ def office_header(office) -> tuple[str, tuple[str, str]]:
     """The office's name and working hours for printed headers (SetOfficeInfo; R20's notice window)."""
     from deskapp.reports import printing
 
-    info = getattr(office, "office_info", None) or {}
-    name = str(info.get("name") or printing.DEFAULT_OFFICE_NAME)
-    window = (str(info.get("open") or printing.DEFAULT_WINDOW[0]), str(info.get("close") or printing.DEFAULT_WINDOW[1]))
-    return name, window
+    return printing.office_name_of(office), printing.working_hours_of(office)
