@@ -76,7 +76,7 @@ def _reception(office: Office, v) -> dto.ReceptionRow:
     )
 
 
-def _last_visit(office: Office, cid: int):
+def last_visit(office: Office, cid: int) -> dt.datetime | None:
     ids = office.customer_visits.get(cid, [])
     return office.visits[ids[-1]].at if ids else None
 
@@ -100,17 +100,18 @@ def search(office: Office, text: str, limit: int = 50) -> list[dto.CustomerHit]:
             if full.startswith(q) or initials.startswith(q):
                 how = "pinyin"
         if how:
-            hits.append(_hit(office, cust, how, today))
+            hits.append(hit(office, cust, how, today))
             if len(hits) >= limit:
                 break
     return hits
 
 
-def _hit(office: Office, cust, how: str, today: dt.date) -> dto.CustomerHit:
+def hit(office: Office, cust, how: str, today: dt.date) -> dto.CustomerHit:
+    """A customer as a search result: owner, last visit, follow-up continuity (R14)."""
     cont = bool(cust.owner and cust.owner != POOL and office.continuous(cust.owner, office.linked_ids(cust), today))
     return dto.CustomerHit(
         cust.id, cust.label, cust.phones[0] if cust.phones else "", cust.owner,
-        "销售部" if cust.owner == POOL else _name(office, cust.owner), _last_visit(office, cust.id), cont, how,
+        "销售部" if cust.owner == POOL else _name(office, cust.owner), last_visit(office, cust.id), cont, how,
     )
 
 
@@ -132,7 +133,7 @@ def match_phone(office: Office, raw: str) -> dto.CustomerHit | None:
     except RuleError:
         return None
     cid = office.by_phone.get(phone)
-    return _hit(office, office.customers[cid], "phone", office.today()) if cid else None
+    return hit(office, office.customers[cid], "phone", office.today()) if cid else None
 
 
 def customer_detail(office: Office, cid: int) -> dto.CustomerDetail:
