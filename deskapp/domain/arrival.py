@@ -263,8 +263,7 @@ class ArrivalMixin(RotationMixin):
             if (phone and pre.phone and pre.phone == phone) or (
                 not (phone and pre.phone) and pre.name and cmd.name and pre.name == cmd.name
             ):
-                if pre.kind == "offsite" or cmd.answers.first_visit is not False or True:
-                    return pre
+                return pre
         return None
 
     def _open_notice_entry(self, cid: int) -> NoticeEntry | None:
@@ -374,9 +373,6 @@ class ArrivalMixin(RotationMixin):
             f"{route.why_en} {self.name(owner)} is not on the floor: {self.name(stand)} stands in, the customer stays {self.name(owner)}'s{earned_en}.",
         )
         return True
-
-    def _busy_elsewhere(self, owner: str, v: Visit) -> bool:
-        return any(o.id != v.id for o in self.busy_with(owner))
 
     def _finish_decision(self, v: Visit, cust: Customer, route: Route, d: Decision, zh: str, en: str) -> None:
         self.dirty_v.add(v.id)

@@ -307,7 +307,7 @@ class ClaimsMixin(ArrivalMixin):
                 if entry.receiver and entry.receiver != winner:
                     self.earn_credit(entry.receiver, "R20", f"{cust.label}被认领 / claim upheld", d)
             else:
-                entry.status = "rejected" if self.day is None or self.day.closed or entry.date != self.today() else "rejected"
+                entry.status = "rejected"
                 self._set_owner(cust, winner, "R32")
         else:
             deal = next((x for x in reversed(self.deals) if x.customer_id == cust.id), None)

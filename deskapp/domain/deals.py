@@ -136,7 +136,8 @@ class DealsMixin(ClaimsMixin):
         if self.day is not None and st.key in self.day.present:
             self._leave_rotation(st.key)
         d.cite(rule)
-        d.cite("R8") if not succ else None
+        if not succ:
+            d.cite("R8")
         if succ:
             d.explanation_zh = f"R19：{st.name}调离案场，{moved}位客户由{succ.name}交接，其老客户介绍的新客户亦归{succ.name}。"
             d.explanation_en = f"R19: {self.name(st.key)} transferred; {moved} customers handed to {self.name(succ.key)}."

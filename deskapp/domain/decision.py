@@ -34,6 +34,3 @@ class Decision:
         for r in rules:
             if r and r not in self.rules:
                 self.rules.append(r)
-
-    def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items()}

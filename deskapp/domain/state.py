@@ -23,7 +23,7 @@ from .model import (
     Visit,
 )
 from .policy import Policy
-from .roles import ROLE_EN, ROLE_ZH, Role, require
+from .roles import Role, require
 
 
 @dataclass
@@ -90,7 +90,7 @@ class OfficeState:
         self._ids += 1
         return self._ids
 
-    def staff_of(self, key: str | None, what: str = "") -> Staff:
+    def staff_of(self, key: str | None) -> Staff:
         if key is None or key not in self.staff:
             raise RuleError("unknown_staff", f"没有这位员工：{key}。", f"Unknown staff member: {key}.")
         return self.staff[key]
@@ -198,6 +198,3 @@ class OfficeState:
         if decision is not None:
             decision.credits_earned.append({"who": holder, "rule": rule, "reason": reason})
             decision.cite(rule)
-
-    def role_label(self, role: Role, lang: str = "zh") -> str:
-        return ROLE_ZH[role] if lang == "zh" else ROLE_EN[role]

@@ -196,7 +196,6 @@ class PersistentOfficeService(OfficeService):
     def __init__(self, url: str | None = None, station: str = "desk-1", engine=None):
         self.engine = engine or open_store(url)
         self.station = station
-        self.sink = None
         self._watcher: ChangeWatcher | None = None
         self.reload()
 

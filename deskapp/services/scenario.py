@@ -137,16 +137,16 @@ class ScenarioRun:
     def __init__(self, doc: dict, service: OfficeService):
         self.doc = doc
         self.service = service
-        self.office = service.office
         self.day: dt.date | None = None
         self.time = dt.time(0, 0)
-        self.last = dt.datetime(2000, 1, 1)
+
+    @property
+    def office(self):
+        """The service's office now (a persistent service rebuilds it after a failed write)."""
+        return self.service.office
 
     def now(self) -> dt.datetime:
-        base = self.day or dt.date(2000, 1, 1)
-        t = dt.datetime.combine(base, self.time)
-        self.last = max(self.last, t) if t >= self.last else t
-        return t
+        return dt.datetime.combine(self.day or dt.date(2000, 1, 1), self.time)
 
     def setup(self) -> None:
         when = dt.datetime(2000, 1, 1)
@@ -314,7 +314,7 @@ class ScenarioRun:
             actual_map = dict(d.admissible or {}) if d else {}
             actual = {str(k): actual_map.get(str(k), False) for k in want}
             return actual, all(actual[str(k)] == bool(v) for k, v in want.items())
-        raise Malformed(res_step := None, f"unknown expectation {key}")  # noqa: F841
+        raise Malformed(None, f"unknown expectation {key}")
 
 
 def _split_ok(actual: dict, want: dict) -> bool:
