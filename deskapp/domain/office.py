@@ -19,15 +19,14 @@ class Office(DealsMixin):
         super().__init__(policy)
 
     def execute(self, cmd: c.Command, now: dt.datetime) -> Decision:
-        """Apply one command at `now`; on a RuleError nothing changes (the state is restored)."""
+        """Apply one command at `now`; on a RuleError nothing is recorded."""
         handler = getattr(self, "_h_" + cmd.verb)
         prev_now = self.now
         self.now = now
-        d = Decision(cmd.verb, policy_version=self.policy.version, policy=dict(self.policy.values))
         self.dirty_c, self.dirty_v, self.dirty_f = set(), set(), set()
         self.dirty_x, self.dirty_credits_removed = set(), set()
-        self.apply_due_policies()
-        d.policy_version, d.policy = self.policy.version, dict(self.policy.values)
+        self.apply_due_policies()  # a dated policy change whose time has come (the decision records it)
+        d = Decision(cmd.verb, policy_version=self.policy.version, policy=dict(self.policy.values))
         try:
             # Handlers validate everything before they write, so a RuleError leaves no trace
             # (tests/domain/test_properties.py checks this on random days).
