@@ -163,6 +163,22 @@ def rotation_key(office: Office):
             tuple(office.staff[k].owes_turn for k in day.rotation))
 
 
+class RotationTracker:
+    """Decides, entry by entry, whether today's rotation rows are rewritten (only when they change).
+
+    The one rule shared by the service, `verify`, `rebuild` and the benchmark generator, so that the
+    rows' `seq` stamps agree however the entries were written.
+    """
+
+    def __init__(self, office: Office | None = None):
+        self.key = rotation_key(office) if office is not None else None
+
+    def changed(self, office: Office) -> bool:
+        key = rotation_key(office)
+        changed, self.key = key != self.key, key
+        return changed
+
+
 def write_read_models(conn, office: Office, seq: int, write_rotation: bool = True) -> None:
     dirty_c = [i for i in sorted(office.dirty_c) if i in office.customers]
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in dirty_c])
@@ -206,7 +222,7 @@ class PersistentOfficeService(OfficeService):
         with read_connection(self.engine) as conn:
             self.head = replay(conn, office)
         self.office = office
-        self._rotation_key = rotation_key(office)  # the rotation rows stored are the state at head
+        self._rotation = RotationTracker(office)  # the rotation rows stored are the state at head
 
     @contextlib.contextmanager
     def bulk(self):
@@ -233,7 +249,7 @@ class PersistentOfficeService(OfficeService):
             self.head = replay(conn, self.office, self.head + 1)
             # The rotation rows in the database are the state at head: compare with that, exactly as
             # verify() does entry by entry.
-            self._rotation_key = rotation_key(self.office)
+            self._rotation = RotationTracker(self.office)
         decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
         entry = _journal.append(
             conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
@@ -241,9 +257,7 @@ class PersistentOfficeService(OfficeService):
             policy_version=decision.policy_version, expected_head=self.head, head=head,
         )
         # Today's rotation is a handful of rows: rewrite it only when it changed.
-        key = rotation_key(self.office)
-        write_read_models(conn, self.office, entry.seq, write_rotation=key != getattr(self, "_rotation_key", None))
-        self._rotation_key = key
+        write_read_models(conn, self.office, entry.seq, write_rotation=self._rotation.changed(self.office))
         self.head = entry.seq
         return decision
 
@@ -286,7 +300,7 @@ class PersistentOfficeService(OfficeService):
             if head == self.head:
                 return False
             self.head = replay(conn, self.office, self.head + 1)
-            self._rotation_key = rotation_key(self.office)
+            self._rotation = RotationTracker(self.office)
         return True
 
     def close(self) -> None:
@@ -317,7 +331,7 @@ def verify(engine) -> VerifyReport:
                                 chain.first_bad_seq)
         office = Office()
         expected: dict[str, dict[int, dict]] = {t.name: {} for t in rm.READ_MODELS}
-        last_key = None
+        rotation = RotationTracker()
         for entry in _journal.read(conn):
             if entry.kind != COMMAND_KIND:
                 continue
@@ -337,10 +351,8 @@ def verify(engine) -> VerifyReport:
                     expected[OTHER_TABLES[kind].name][rid] = row
             for rid in office.dirty_credits_removed:
                 expected["credits"].pop(rid, None)
-            key = rotation_key(office)
-            if key != last_key:
+            if rotation.changed(office):
                 expected["rotation"] = {r["id"]: r for r in rotation_rows(office, entry.seq)}
-                last_key = key
         for table in rm.READ_MODELS:
             want = expected[table.name]
             got = rows_by_id(conn, table)
@@ -372,14 +384,12 @@ def rebuild(engine) -> int:
     with write_connection(engine) as conn:
         clear(conn, rm.READ_MODELS)
         n = 0
-        last_key = None
+        rotation = RotationTracker()
         for entry in list(_journal.read(conn)):
             if entry.kind != COMMAND_KIND:
                 continue
             office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            key = rotation_key(office)
-            write_read_models(conn, office, entry.seq, write_rotation=key != last_key)
-            last_key = key
+            write_read_models(conn, office, entry.seq, write_rotation=rotation.changed(office))
             n += 1
     return n
 

@@ -324,7 +324,7 @@ class _patched_helpers:
 def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today: dt.date = TODAY,
              progress: bool = True) -> dict:
     """Write the benchmark database at `path` (replaced if present); returns its info dict."""
-    from deskapp.services.persistence import rotation_key, write_read_models
+    from deskapp.services.persistence import RotationTracker, write_read_models
     from deskapp.store import readmodels as rm
     from deskapp.store.engine import sqlite_url
     from deskapp.store.migrate import open_store
@@ -363,7 +363,7 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
     prev = ZERO_HASH
     seq = 0
     last_at = None
-    last_rotation = None
+    rotation = RotationTracker()
     tick = time.perf_counter()
     with _patched_helpers():
         for cmd, now in commands(size, seed, today):
@@ -379,9 +379,8 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
             journal_rows.append((seq, at_s, STATION, actor, COMMAND_KIND, payload_json, pv, prev, h))
             prev = h
             last_at = now
-            key = rotation_key(office)  # the product writes today's rotation only when it changed
-            write_read_models(sink, office, seq, write_rotation=key != last_rotation)  # the product's own writer
-            last_rotation = key
+            # the product's own writer, with its rule for today's rotation rows
+            write_read_models(sink, office, seq, write_rotation=rotation.changed(office))
             if len(journal_rows) >= BATCH:
                 db.executemany(j_sql, journal_rows)
                 journal_rows.clear()
