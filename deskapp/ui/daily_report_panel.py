@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QUrl,
     Signal,
     Slot,
 )
@@ -31,7 +30,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QCursor,
-    QDesktopServices,
     QFont,
     QKeySequence,
     QPainter,
@@ -39,7 +37,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDateEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -70,11 +67,11 @@ from .panel_kit import (
     hbox,
     hint_label,
     make_table_view,
-    offer_print,
     primary_button,
     title_label,
     vbox,
 )
+from .pdf_print import PdfPrinter
 
 # Bar colours per reception kind (the board's palette: teal rotation, violet make-up, blue own...).
 KIND_COLORS: dict[str, str] = {
@@ -258,6 +255,7 @@ class DailyReportPanel(QWidget):
         self._ctx = ctx
         self._print_dir = print_dir
         self._interactive = interactive  # False in tests: never open a dialog or another program
+        self._pdf_printer = PdfPrinter(self)
         self._report: DailyReport | None = None
         self._stale = False
         self._model = DailyReportModel(self)
@@ -551,21 +549,6 @@ class DailyReportPanel(QWidget):
         self._status.show_ok(_tr("报表已保存：{path}").format(path=str(path)))
         self.report_printed.emit(str(path))
         if self._interactive:
-            self._offer_open(path)
+            self._pdf_printer.offer(path, _tr("打印报表"))  # print, preview or open, as the other panels do
 
-    def _offer_open(self, path: Path) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_tr("打印报表"))
-        box.setText(_tr("报表已保存。"))
-        box.setInformativeText(str(path))
-        open_button = box.addButton(_tr("打开"), QMessageBox.ButtonRole.AcceptRole)
-        print_button = box.addButton(_tr("打印…"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_button)
-        box.exec()
-        if box.clickedButton() is open_button:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif box.clickedButton() is print_button:
-            offer_print(self, path, _tr("打印报表"))
 

@@ -14,19 +14,16 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QPoint,
     QSortFilterProxyModel,
     Qt,
     QTimer,
-    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -537,44 +534,6 @@ def hbox(parent: QWidget | None = None, margin: int = 0) -> QHBoxLayout:
 
 
 # -------------------------------------------------------------------------------------- printing
-def _pdf_document_class():
-    """QtPdf's document class if this PySide6 has it (PySide6-Essentials does not), else None."""
-    try:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return QPdfDocument
-
-
-def offer_print(parent: QWidget, path, title: str) -> None:
-    """After a PDF is saved: the system print dialog when QtPdf can draw its pages, else open the PDF itself."""
-    document_class = _pdf_document_class()
-    if document_class is None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return
-    from PySide6.QtGui import QPainter
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(title)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    document = document_class(parent)
-    document.load(str(path))
-    painter = QPainter(printer)
-    try:
-        area = printer.pageRect(QPrinter.Unit.DevicePixel).size().toSize()
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            # Fit the page into the printable area, keeping its proportions; painter (0, 0) is its corner.
-            size = document.pagePointSize(page).toSize().scaled(area, Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QPoint(0, 0), document.render(page, size))
-    finally:
-        painter.end()
-
-
 def primary_button(text: str, parent=None):
     """The one main action of a card (the theme's QPushButton#primary)."""
     from PySide6.QtWidgets import QPushButton
