@@ -111,10 +111,10 @@ class StaffRow:
         return ROLE_EN[Role.parse(self.role)] if self.role else self.role_text
 
 
-@dataclass(frozen=True)
-class StaffImport:
-    path: Path
-    rows: tuple[StaffRow, ...]
+class _CheckedFile:
+    """A spreadsheet read and checked row by row: importable only with rows and no errors."""
+
+    rows: tuple
     errors: tuple[RowError, ...]
 
     @property
@@ -124,6 +124,13 @@ class StaffImport:
     @property
     def bad_rows(self) -> frozenset[int]:
         return frozenset(e.row for e in self.errors if e.row is not None)
+
+
+@dataclass(frozen=True)
+class StaffImport(_CheckedFile):
+    path: Path
+    rows: tuple[StaffRow, ...]
+    errors: tuple[RowError, ...]
 
 
 @dataclass(frozen=True)
@@ -148,18 +155,10 @@ class VisitRow:
 
 
 @dataclass(frozen=True)
-class VisitImport:
+class VisitImport(_CheckedFile):
     path: Path
     rows: tuple[VisitRow, ...]
     errors: tuple[RowError, ...]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and bool(self.rows)
-
-    @property
-    def bad_rows(self) -> frozenset[int]:
-        return frozenset(e.row for e in self.errors if e.row is not None)
 
     @property
     def new_customers(self) -> int:
