@@ -145,6 +145,9 @@ class RotationMixin(OfficeState):
         self.day = DayState(cmd.date)
         d.explanation_zh = f"开始营业日 {cmd.date}。"
         d.explanation_en = f"Working day {cmd.date} opened."
+        if "R20" in d.rules:
+            d.explanation_zh += "R20：前一日公示中无人认领的客户归轮接人员所有。"
+            d.explanation_en += " R20: yesterday's unclaimed notice entries stay with their receivers."
 
     def _h_sign_in(self, cmd: c.SignIn, d: Decision) -> None:
         day = self.require_day()
