@@ -97,10 +97,10 @@ class ArrivalMixin(RotationMixin):
             if cmd.name and not cust.name:
                 cust.name = cmd.name
             if cmd.alias:
-                self.by_ref[cmd.alias] = cust.id
+                self._set_ref(cmd.alias, cust.id)
                 cust.alias = cust.alias or cmd.alias
             if cmd.name:
-                self.by_ref[cmd.name] = cust.id
+                self._set_ref(cmd.name, cust.id)
         route = self._route(cust, known is not None, cmd, named, referrer, d)
         route.members = members
         visit = Visit(
@@ -137,9 +137,9 @@ class ArrivalMixin(RotationMixin):
         if phone:
             self.by_phone[phone] = cust.id
         if name:
-            self.by_ref[name] = cust.id
+            self._set_ref(name, cust.id)
         if alias:
-            self.by_ref[alias] = cust.id
+            self._set_ref(alias, cust.id)
         return cust
 
     def _add_visit(self, v: Visit) -> None:
@@ -436,7 +436,7 @@ class ArrivalMixin(RotationMixin):
             raise RuleError("phone_taken", f"该电话已属于客户{other.label}，请在登记时确认是否同一人。",
                             f"That phone belongs to customer {other.label}; confirm the match at check-in instead.")
         cust.name = name
-        self.by_ref[name] = cust.id
+        self._set_ref(name, cust.id)
         if phone and phone not in cust.phones:
             cust.phones.append(phone)
             self.by_phone[phone] = cust.id

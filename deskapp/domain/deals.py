@@ -124,10 +124,9 @@ class DealsMixin(ClaimsMixin):
         target = succ.key if succ else POOL
         rule = {"laid_off": "R30", "resigned": "R31", "transferred": "R19"}[cmd.kind]
         moved = 0
-        for cust in self.customers.values():
-            if cust.owner == st.key:
-                self._set_owner(cust, target, rule)
-                moved += 1
+        for cust in self.owned_by(st.key):
+            self._set_owner(cust, target, rule)
+            moved += 1
         for v in (self.visits[i] for i in list(self.pending_visits)):
             if v.pending_owner == st.key:
                 self.dirty_v.add(v.id)

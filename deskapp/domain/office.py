@@ -24,7 +24,7 @@ class Office(DealsMixin):
         prev_now = self.now
         self.now = now
         self.dirty_c, self.dirty_v, self.dirty_f = set(), set(), set()
-        self.dirty_x, self.dirty_credits_removed = set(), set()
+        self.dirty_x, self.dirty_credits_removed, self.dirty_refs = set(), set(), set()
         self.apply_due_policies()  # a dated policy change whose time has come (the decision records it)
         d = Decision(cmd.verb, policy_version=self.policy.version, policy=dict(self.policy.values))
         try:
@@ -63,6 +63,8 @@ class Office(DealsMixin):
                 saved[key] = copy.deepcopy(value)
             elif isinstance(value, (dict, list, set)):
                 saved[key] = copy.copy(value)
+            elif hasattr(value, "fork"):  # a store-backed collection (deskapp.services.lazy)
+                saved[key] = value.fork()
             else:
                 saved[key] = value
         touched: set[int] = set()

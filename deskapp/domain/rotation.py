@@ -141,6 +141,9 @@ class RotationMixin(OfficeState):
             if cmd.date < self.day.date:
                 raise RuleError("day_backwards", f"营业日不能倒退（当前{self.day.date}）。",
                                 f"Working days cannot go backwards (current {self.day.date}).")
+            # Of the notice, only open/claimed entries and the closing day's are ever looked up again;
+            # the store keeps every record, memory keeps what the rules can still need.
+            self.notice = [e for e in self.notice if e.status in ("open", "claimed") or e.date >= self.day.date]
             self._end_day(d)
         self.day = DayState(cmd.date)
         d.explanation_zh = f"开始营业日 {cmd.date}。"
@@ -299,6 +302,8 @@ class RotationMixin(OfficeState):
                 self.dirty_v.add(v.id)
                 v.pending_owner = None  # mechanics 8: incomplete at day end gives no ownership
         self.pending_visits.clear()
+        # A past day's routes are never looked up again (its receptions ended above).
+        self.routes.clear()
 
     def _settle_notice(self, date: dt.date, d: Decision) -> None:
         raise NotImplementedError

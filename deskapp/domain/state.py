@@ -82,6 +82,7 @@ class OfficeState:
         self.dirty_f: set[int] = set()
         self.dirty_x: set[tuple[str, int]] = set()  # (kind, id): credits, notice, claims, deals, sanctions
         self.dirty_credits_removed: set[int] = set()
+        self.dirty_refs: set[str] = set()  # by_ref keys written
         self.now: dt.datetime = dt.datetime(2000, 1, 1)
         self._ids = 0
 
@@ -89,6 +90,18 @@ class OfficeState:
     def next_id(self) -> int:
         self._ids += 1
         return self._ids
+
+    def _set_ref(self, ref: str, cid: int) -> None:
+        """Point a name or alias at a customer (the latest writer wins), noted for the store."""
+        self.by_ref[ref] = cid
+        self.dirty_refs.add(ref)
+
+    def owned_by(self, key: str) -> list[Customer]:
+        """Every customer whose owner is `key` (a store-backed office answers from its index)."""
+        finder = getattr(self.customers, "owned_by", None)
+        if finder is not None:
+            return finder(key)
+        return [cust for cust in self.customers.values() if cust.owner == key]
 
     def staff_of(self, key: str | None) -> Staff:
         if key is None or key not in self.staff:

@@ -5,25 +5,27 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
+import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from deskapp.domain import Decision, Office
 from deskapp.domain.commands import Command, command_from_dict
-from deskapp.domain.model import Customer, FollowUpRecord, Visit
+from deskapp.services import hotstate, lazy
 from deskapp.services.office_service import OfficeService
 from deskapp.services.pinyin import name_keys
+from deskapp.services.rows import customer_from_row, followup_from_row, visit_from_row  # noqa: F401 - re-exported
 from deskapp.store import readmodels as rm
 from deskapp.store.engine import read_connection, write_connection
 from deskapp.store.errors import StoreError
 from deskapp.store.journal import Journal, canonical_json, lock_office, verify_chain
 from deskapp.store.migrate import open_store
 from deskapp.store.notify import ChangeWatcher
-from deskapp.store.sql import clear, delete_ids, rows_by_id, upsert
+from deskapp.store.sql import clear, delete_ids, delete_records, rows_by_id, upsert
 
 _journal = Journal()
+log = logging.getLogger(__name__)
 COMMAND_KIND = "command"
 
 
@@ -53,17 +55,6 @@ def customer_phone_rows(office: Office, cid: int, seq: int) -> list[dict]:
     return [{"id": p, "customer_id": cid, "seq": seq} for p in office.customers[cid].phones]
 
 
-def customer_from_row(row) -> Customer:
-    """The customer a `customers` row describes (the read model carries the whole record)."""
-    return Customer(
-        id=row["id"], name=row["name"] or None, phones=[p for p in row["phones"].split(",") if p],
-        alias=row["alias"], owner=row["owner"], owner_rule=row["owner_rule"],
-        owner_since=_dt(row["owner_since"]), source=row["source"], family_of=row["family_of"],
-        relation=row["relation"], referred_by=row["referred_by"],
-        same_as={int(x) for x in row["same_as"].split(",") if x}, has_deal=bool(row["has_deal"]),
-        competitor=bool(row["competitor"]), created=_dt(row["created"]),
-    )
-
 
 def visit_row(office: Office, vid: int, seq: int) -> dict:
     v = office.visits[vid]
@@ -79,20 +70,6 @@ def visit_row(office: Office, vid: int, seq: int) -> dict:
     }
 
 
-def visit_from_row(row) -> Visit:
-    """The visit a `visits` row describes."""
-    return Visit(
-        id=row["id"], customer_id=row["customer_id"], at=_dt(row["at"]), receiver=row["receiver"],
-        kind=row["kind"], turn=row["turn"], registered=bool(row["registered"]),
-        first_visit=None if row["first_visit"] is None else bool(row["first_visit"]),
-        contacted_by=row["contacted_by"], names=row["names"], source=row["source"],
-        pending_owner=row["pending_owner"], on_behalf_of=row["on_behalf_of"], assist=row["assist"],
-        active=bool(row["active"]), cancelled=bool(row["cancelled"]),
-        refused_by=[x for x in row["refused_by"].split(",") if x], amended=bool(row["amended"]),
-        corrections=json.loads(row["corrections"]), rules=tuple(x for x in row["rules"].split(",") if x),
-        explanation_zh=row["explanation"], explanation_en=row["explanation_en"], ended=_dt(row["ended"]),
-    )
-
 
 def followup_row(office: Office, fid: int, seq: int) -> dict:
     f = office.followups_by_id[fid]
@@ -100,13 +77,6 @@ def followup_row(office: Office, fid: int, seq: int) -> dict:
             "amended": bool(f.amended), "seq": seq, "note": f.note, "corrections": canonical_json(f.corrections)}
 
 
-def followup_from_row(row) -> FollowUpRecord:
-    return FollowUpRecord(row["id"], row["who"], row["customer_id"], dt.date.fromisoformat(row["date"]),
-                          row["note"], bool(row["amended"]), json.loads(row["corrections"]))
-
-
-def _dt(text: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(text) if text else None
 
 
 def _iso(value) -> str | None:
@@ -180,20 +150,40 @@ class RotationTracker:
 
 
 def write_read_models(conn, office: Office, seq: int, write_rotation: bool = True) -> None:
+    """The rows the last command changed (its dirty sets), stamped with its journal entry."""
     dirty_c = [i for i in sorted(office.dirty_c) if i in office.customers]
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in dirty_c])
     upsert(conn, rm.customer_phones, [r for i in dirty_c for r in customer_phone_rows(office, i, seq)])
+    upsert(conn, rm.customer_refs, [ref_row(office, ref, seq) for ref in sorted(office.dirty_refs)])
     upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
     upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f)
                                 if i in office.followups_by_id])
+    records = []
     for kind, table in OTHER_TABLES.items():
-        rows = [other_row(office, kind, rid, seq) for k, rid in sorted(office.dirty_x) if k == kind]
-        upsert(conn, table, [r for r in rows if r])
+        rows = []
+        for k, rid in sorted(office.dirty_x):
+            if k == kind:
+                rec = hotstate.find_record(office, kind, rid)
+                if rec is not None:
+                    rows.append(other_row(office, kind, rid, seq))
+                    records.append(hotstate.record_row(kind, rec, seq))
+        upsert(conn, table, rows)
+    upsert(conn, rm.hot_records, records)
     if office.dirty_credits_removed:
         delete_ids(conn, rm.credits, office.dirty_credits_removed)
+        delete_records(conn, "credits", office.dirty_credits_removed)
     if write_rotation:
         clear(conn, [rm.rotation])
         upsert(conn, rm.rotation, rotation_rows(office, seq))
+
+
+def ref_row(office: Office, ref: str, seq: int) -> dict:
+    return {"id": ref, "customer_id": office.by_ref[ref], "seq": seq}
+
+
+def write_hot_state(conn, office: Office, seq: int) -> None:
+    """The office's in-memory state after entry `seq` (deskapp.services.hotstate), same transaction."""
+    upsert(conn, rm.hot_state, [{"id": 1, "seq": seq, "blob": hotstate.state_blob(office)}])
 
 
 def replay(conn, office: Office, from_seq: int = 1) -> int:
@@ -207,22 +197,72 @@ def replay(conn, office: Office, from_seq: int = 1) -> int:
 
 
 class PersistentOfficeService(OfficeService):
-    """OfficeService over a database: SQLite by default, PostgreSQL by URL."""
+    """OfficeService over a database: SQLite by default, PostgreSQL by URL.
 
-    def __init__(self, url: str | None = None, station: str = "desk-1", engine=None):
+    Start-up reads the office's saved state (deskapp.services.hotstate), never the whole journal; customers,
+    visits and follow-ups are looked up through the read models' indexes (deskapp.services.lazy).
+    """
+
+    def __init__(self, url: str | None = None, station: str = "desk-1", engine=None, office: Office | None = None):
         self.engine = engine or open_store(url)
         self.station = station
         self._watcher: ChangeWatcher | None = None
-        self.reload()
+        self._source = lazy.Source(self.engine)
+        self.reload(office)
 
-    def reload(self) -> None:
-        """Rebuild the office from what the database holds."""
+    def reload(self, peeked: Office | None = None) -> None:
+        """Take the office as the database holds it (dropping everything cached)."""
         self._bulk_conn = None
-        office = Office()
+        self._source.conn = None
         with read_connection(self.engine) as conn:
-            self.head = replay(conn, office)
+            head, _ = _journal.head(conn)
+            loaded = self._read_state(conn)
+        if head and (loaded is None or loaded[0] != head):
+            # A database written before the saved state existed (or by hand): derive it once.
+            log.warning("no saved office state at journal entry %s: re-deriving the read models", head)
+            rebuild(self.engine)
+            with read_connection(self.engine) as conn:
+                head, _ = _journal.head(conn)
+                loaded = self._read_state(conn)
+            if loaded is None or loaded[0] != head:
+                raise StoreError("db_corrupt", detail="the office state cannot be derived from the journal")
+        seed = None
+        if loaded is None:
+            office = Office()
+        elif peeked is not None and getattr(peeked, "peeked_seq", None) == loaded[0]:
+            office = peeked  # the board drew this one already: keep it, with what it has read
+            del office.peeked_seq
+            seed = {"visits": dict(office.visits), "customers": dict(office.customers)}
+        else:
+            office = loaded[1]
+        lazy.attach(office, self._source, seed)
+        self._set_office(office, head)
+
+    def _read_state(self, conn):
+        """(seq, office) as saved; None when there is no saved state or it cannot be read (then the
+        caller re-derives it from the journal, which is the record)."""
+        saved, self._source.conn = self._source.conn, conn
+        try:
+            return hotstate.read_office(self._source.query)
+        except hotstate.UNREADABLE as err:
+            log.warning("the saved office state cannot be read (%s)", err)
+            return None
+        finally:
+            self._source.conn = saved
+
+    def _set_office(self, office: Office, head: int) -> None:
         self.office = office
+        self.head = head
         self._rotation = RotationTracker(office)  # the rotation rows stored are the state at head
+
+    def _adopt(self, conn, head: int) -> None:
+        """Another station wrote: take the state it saved at `head` (never replay over its rows)."""
+        loaded = self._read_state(conn)
+        if loaded is None or loaded[0] != head:
+            raise StoreError("db_corrupt", detail=f"no saved office state at journal entry {head}")
+        office = loaded[1]
+        lazy.attach(office, self._source)
+        self._set_office(office, head)
 
     @contextlib.contextmanager
     def bulk(self):
@@ -234,52 +274,54 @@ class PersistentOfficeService(OfficeService):
         try:
             with write_connection(self.engine) as conn:
                 lock_office(conn)
-                self._bulk_conn = conn
+                self._bulk_conn = self._source.conn = conn  # lookups between commands see the batch too
                 try:
                     yield self
                 finally:
-                    self._bulk_conn = None
+                    self._bulk_conn = self._source.conn = None
         except BaseException:
             self.reload()
             raise
+        lazy.trim(self.office)
 
     def _apply(self, conn, cmd: Command, now: dt.datetime) -> Decision:
         head = _journal.head(conn)
-        if head[0] != self.head:  # another station wrote: catch up under the lock
-            self.head = replay(conn, self.office, self.head + 1)
-            # The rotation rows in the database are the state at head: compare with that, exactly as
-            # verify() does entry by entry.
-            self._rotation = RotationTracker(self.office)
-        decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
-        entry = _journal.append(
-            conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
-            payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
-            policy_version=decision.policy_version, expected_head=self.head, head=head,
-        )
-        # Today's rotation is a handful of rows: rewrite it only when it changed.
-        write_read_models(conn, self.office, entry.seq, write_rotation=self._rotation.changed(self.office))
+        outer, self._source.conn = self._source.conn, conn  # lookups read this transaction and its rows
+        try:
+            if head[0] != self.head:  # another station wrote: catch up under the lock
+                self._adopt(conn, head[0])
+            decision = self.office.execute(cmd, now)  # RuleError: nothing written, rolled back
+            entry = _journal.append(
+                conn, at=now, station=self.station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
+                payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
+                policy_version=decision.policy_version, expected_head=self.head, head=head,
+            )
+            # Today's rotation is a handful of rows: rewrite it only when it changed.
+            write_read_models(conn, self.office, entry.seq, write_rotation=self._rotation.changed(self.office))
+            write_hot_state(conn, self.office, entry.seq)
+            lazy.flushed(self.office)
+        finally:
+            self._source.conn = outer
         self.head = entry.seq
         return decision
 
     def handle(self, cmd: Command, now: dt.datetime) -> Decision:
         if getattr(self, "_bulk_conn", None) is not None:
             return self._apply(self._bulk_conn, cmd, now)
-        saved_head = self.head
         try:
             with write_connection(self.engine) as conn:
                 lock_office(conn)  # the office's rotation lock, before reading the head
                 decision = self._apply(conn, cmd, now)
         except StoreError:
-            self.head = saved_head
             self.reload()  # the in-memory rulebook may be ahead of what was committed
             raise
         except Exception as err:
             from deskapp.domain import RuleError
 
             if not isinstance(err, RuleError):
-                self.head = saved_head
                 self.reload()
             raise
+        lazy.trim(self.office)  # committed: every cached record is in the database
         return decision
 
     def search(self, text: str, limit: int = 50, with_prefix: bool = False):
@@ -299,8 +341,7 @@ class PersistentOfficeService(OfficeService):
             head, _ = _journal.head(conn)
             if head == self.head:
                 return False
-            self.head = replay(conn, self.office, self.head + 1)
-            self._rotation = RotationTracker(self.office)
+            self._adopt(conn, head)
         return True
 
     def close(self) -> None:
@@ -322,15 +363,24 @@ class VerifyReport:
     seq: int | None = None
 
 
-def verify(engine) -> VerifyReport:
-    """Walk the hash chain, then rebuild the read models from the journal and compare them row by row."""
+def verify(engine, full: bool = True) -> VerifyReport:
+    """Walk the hash chain and check the saved office state is the journal head's; with `full`, also
+    replay the journal and compare every read-model row and the saved state with what it gives."""
     with read_connection(engine) as conn:
         chain = verify_chain(conn)
         if not chain.ok:
             return VerifyReport(False, chain.count, f"journal entry {chain.first_bad_seq}: {chain.reason}",
                                 chain.first_bad_seq)
+        head, _ = _journal.head(conn)
+        state = conn.execute(rm.hot_state.select()).mappings().first()
+        if head and (state is None or state["seq"] != head):
+            at = None if state is None else state["seq"]
+            return VerifyReport(False, chain.count, f"the saved office state is at entry {at}, the journal at {head}"
+                                " (run `deskapp rebuild`)", head)
+        if not full:
+            return VerifyReport(True, chain.count, f"OK: {chain.count} journal entries, hash chain intact")
         office = Office()
-        expected: dict[str, dict[int, dict]] = {t.name: {} for t in rm.READ_MODELS}
+        expected: dict[str, dict] = {t.name: {} for t in rm.READ_MODELS}
         rotation = RotationTracker()
         for entry in _journal.read(conn):
             if entry.kind != COMMAND_KIND:
@@ -340,6 +390,8 @@ def verify(engine) -> VerifyReport:
                 expected["customers"][i] = customer_row(office, i, entry.seq)
                 for r in customer_phone_rows(office, i, entry.seq):
                     expected["customer_phones"][r["id"]] = r
+            for ref in office.dirty_refs:
+                expected["customer_refs"][ref] = ref_row(office, ref, entry.seq)
             for i in office.dirty_v:
                 expected["visits"][i] = visit_row(office, i, entry.seq)
             for i in office.dirty_f:
@@ -369,7 +421,36 @@ def verify(engine) -> VerifyReport:
                             False, chain.count,
                             f"{table.name} row {key}: column {col} is {g.get(col)!r} but journal entry {w['seq']} "
                             f"says {val!r}", w["seq"])
+        problem = _check_hot(conn, office, state)
+        if problem:
+            return VerifyReport(False, chain.count, problem, head)
     return VerifyReport(True, chain.count, f"OK: {chain.count} journal entries, read models match")
+
+
+def _check_hot(conn, office: Office, state) -> str | None:
+    """The saved state and records against a replayed office (None: they match)."""
+    if state is None:
+        return None
+    try:
+        saved = hotstate.loads(state["blob"])
+    except Exception as err:  # noqa: BLE001 - any unreadable state is a finding, not a crash
+        return f"the saved office state cannot be read: {err}"
+    for key, value in office.__dict__.items():
+        if key in hotstate.NOT_IN_STATE:
+            continue
+        if saved.get(key) != value:
+            return f"the saved office state differs from the journal in {key}"
+    rows = {(r["kind"], r["id"]): r for r in conn.execute(rm.hot_records.select()).mappings()}
+    for kind in hotstate.RECORD_LISTS:
+        for rec in getattr(office, kind):
+            row = rows.get((kind, rec.id))
+            if row is None or hotstate.loads(row["blob"]) != rec:
+                return f"saved {kind} record {rec.id} differs from the journal"
+    held = {rec.id for rec in office.credits}
+    for (kind, rid) in rows:
+        if kind == "credits" and rid not in held:
+            return f"saved credits record {rid} is not in the journal"
+    return None
 
 
 def _norm(v):
@@ -379,18 +460,24 @@ def _norm(v):
 
 
 def rebuild(engine) -> int:
-    """Re-derive every read model from the journal; returns the number of entries replayed."""
+    """Re-derive every read model and the saved office state from the journal; returns the number of
+    entries replayed."""
     office = Office()
     with write_connection(engine) as conn:
-        clear(conn, rm.READ_MODELS)
+        lock_office(conn)
+        clear(conn, rm.READ_MODELS + rm.HOT_TABLES)
         n = 0
+        last = 0
         rotation = RotationTracker()
         for entry in list(_journal.read(conn)):
+            last = entry.seq
             if entry.kind != COMMAND_KIND:
                 continue
             office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
             write_read_models(conn, office, entry.seq, write_rotation=rotation.changed(office))
             n += 1
+        if last:
+            write_hot_state(conn, office, last)
     return n
 
 

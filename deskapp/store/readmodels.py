@@ -7,7 +7,7 @@ tails, name, pinyin full and initials); the board reads today's `visits` by thei
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Index, Integer, LargeBinary, String, Table, Text
 
 from .schema import SEQ_TYPE, metadata
 
@@ -188,3 +188,35 @@ rotation = Table(
 )
 
 READ_MODELS = (customers, customer_phones, visits, followups, credits, notice_entries, claims, deals, sanctions, rotation)
+
+# 0005: what lets the service start without replaying the journal (deskapp.services.hotstate)
+customer_refs = Table(
+    "customer_refs",  # a customer's name or alias -> the customer it points at (the latest wins)
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("customer_id", Integer, nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+
+hot_state = Table(
+    "hot_state",  # one row: the office's in-memory state after journal entry `seq`
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+    Column("blob", LargeBinary, nullable=False),
+)
+
+hot_records = Table(
+    "hot_records",  # credits held, notice entries, claims, deals, sanctions as the rules hold them
+    metadata,
+    Column("kind", String(12), primary_key=True),
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("day", String(10), nullable=True),
+    Column("live", Boolean, nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+    Column("blob", LargeBinary, nullable=False),
+)
+Index("ix_hot_records_live", hot_records.c.kind, hot_records.c.live, hot_records.c.day)
+
+READ_MODELS = READ_MODELS + (customer_refs,)
+HOT_TABLES = (hot_state, hot_records)

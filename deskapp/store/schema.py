@@ -33,7 +33,7 @@ __all__ = [
 
 # Value of meta['schema_version'] written by the newest migration of this code (informative; the
 # authoritative revision is alembic_version).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # meta['app'] of every deskapp database (used to recognise one, e.g. before a restore).
 APP_MARKER = "deskapp"
 

@@ -16,7 +16,7 @@ _UPSERTS: dict[tuple[str, str], object] = {}
 
 
 def _upsert_statement(dialect: str, table):
-    """INSERT ... ON CONFLICT (id) DO UPDATE for SQLite and PostgreSQL, built once per table."""
+    """INSERT ... ON CONFLICT (primary key) DO UPDATE for SQLite and PostgreSQL, built once per table."""
     key = (dialect, table.name)
     stmt = _UPSERTS.get(key)
     if stmt is None:
@@ -25,9 +25,10 @@ def _upsert_statement(dialect: str, table):
         else:
             from sqlalchemy.dialects.sqlite import insert as dialect_insert
         base = dialect_insert(table)
+        keys = list(table.primary_key.columns)
         stmt = base.on_conflict_do_update(
-            index_elements=[table.c.id],
-            set_={c.name: base.excluded[c.name] for c in table.columns if c.name != "id"},
+            index_elements=keys,
+            set_={c.name: base.excluded[c.name] for c in table.columns if c not in keys},
         )
         _UPSERTS[key] = stmt
     return stmt
@@ -47,6 +48,12 @@ def upsert(conn, table, rows: list[dict]) -> None:
 
 def delete_ids(conn, table, ids) -> None:
     conn.execute(delete(table).where(table.c.id.in_(list(ids))))
+
+
+def delete_records(conn, kind: str, ids) -> None:
+    """Remove hot records (deskapp.services.hotstate) of one kind."""
+    table = rm.hot_records
+    conn.execute(delete(table).where(table.c.kind == kind, table.c.id.in_(list(ids))))
 
 
 def clear(conn, tables) -> None:

@@ -51,22 +51,51 @@ def test_scenario_passes(path, scenario_factory):
 
 
 def _rows_rebuild_the_records(svc):
-    """The read models carry whole records: every customer, visit and follow-up comes back from its row."""
-    from deskapp.services.persistence import customer_from_row, followup_from_row, visit_from_row
+    """The read models carry whole records: every customer, visit and follow-up comes back from its row,
+    equal to what a replay of the journal holds; the store-backed lookups of the running office and of a
+    restarted one (no replay) answer exactly like the replayed office's dictionaries."""
+    from deskapp.domain import Office
+    from deskapp.services.persistence import (
+        PersistentOfficeService,
+        customer_from_row,
+        followup_from_row,
+        replay,
+        visit_from_row,
+    )
     from deskapp.store import readmodels as rm
     from deskapp.store.engine import read_connection
     from deskapp.store.sql import rows_by_id
 
-    office = svc.office
+    replayed = Office()
     with read_connection(svc.engine) as conn:
+        replay(conn, replayed)
         customers = rows_by_id(conn, rm.customers)
         visits = rows_by_id(conn, rm.visits)
         followups = rows_by_id(conn, rm.followups)
         phones = rows_by_id(conn, rm.customer_phones)
-    assert {cid: customer_from_row(r) for cid, r in customers.items()} == office.customers
-    assert {vid: visit_from_row(r) for vid, r in visits.items()} == office.visits
-    assert {fid: followup_from_row(r) for fid, r in followups.items()} == office.followups_by_id
-    assert {p: r["customer_id"] for p, r in phones.items()} == office.by_phone
+        refs = rows_by_id(conn, rm.customer_refs)
+    assert {cid: customer_from_row(r) for cid, r in customers.items()} == replayed.customers
+    assert {vid: visit_from_row(r) for vid, r in visits.items()} == replayed.visits
+    assert {fid: followup_from_row(r) for fid, r in followups.items()} == replayed.followups_by_id
+    assert {p: r["customer_id"] for p, r in phones.items()} == replayed.by_phone
+    assert {ref: r["customer_id"] for ref, r in refs.items()} == replayed.by_ref
+    restarted = PersistentOfficeService(engine=svc.engine, station="check")
+    for office in (svc.office, restarted.office):
+        assert {cid: office.customers[cid] for cid in replayed.customers} == replayed.customers
+        assert {vid: office.visits[vid] for vid in replayed.visits} == replayed.visits
+        assert {p: office.by_phone[p] for p in replayed.by_phone} == replayed.by_phone
+        assert {r: office.by_ref[r] for r in replayed.by_ref} == replayed.by_ref
+        for cid in replayed.customers:
+            assert office.customer_visits.get(cid, []) == replayed.customer_visits.get(cid, [])
+            assert office.followups_of.get(cid, []) == replayed.followups_of.get(cid, [])
+            assert office.family_of_rev.get(cid, []) == replayed.family_of_rev.get(cid, [])
+        assert list(office.customers.values()) == list(replayed.customers.values())
+        assert len(office.visits) == len(replayed.visits)
+        for kind in ("credits", "claims", "deals", "sanctions"):
+            assert getattr(office, kind) == getattr(replayed, kind), kind
+        assert [e for e in office.notice if e.status in ("open", "claimed")] == [
+            e for e in replayed.notice if e.status in ("open", "claimed")]
+        assert office.day == replayed.day and office.staff == replayed.staff and office.policy == replayed.policy
 
 
 @pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])

@@ -1,0 +1,188 @@
+"""The office's "hot" state: what the rules keep in memory, saved with every journal entry.
+
+Start-up never replays the journal (DESIGN.md): the service reads this state (today's rotation and floor,
+staff, policy, the receptions in progress...) plus the few live records (make-up credits, the open claim
+notice, claims, deals, sanctions) and looks everything else up through the read models' indexes
+(deskapp.services.lazy).
+
+- ``hot_state``: one row, the pickled attributes of the Office that are neither store-backed collections
+  nor record lists nor per-command bookkeeping (``state_blob``), stamped with the journal entry it
+  reflects; rewritten by every command in the same transaction as the entry.
+- ``hot_records``: one row per credit, notice entry, claim, deal and sanction (pickled), written when a
+  command touches it; a used credit's row is deleted. Notice entries carry their day and whether they
+  are still open, so start-up reads only the ones the rules can still need.
+
+Pickles are read with an unpickler that only builds the domain's own record classes, dates and sets
+(nothing from the database can make it run code). Stdlib only: ``peek_office`` runs before SQLAlchemy
+is imported, so the window can draw the board at once (deskapp.app).
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import sqlite3
+from pathlib import Path
+
+from deskapp.domain import Office
+from deskapp.services.lazy import LAZY_ATTRS
+from deskapp.services.rows import customer_from_row, visit_from_row
+
+RECORD_LISTS = ("credits", "notice", "claims", "deals", "sanctions")
+BOOKKEEPING = ("dirty_c", "dirty_v", "dirty_f", "dirty_x", "dirty_credits_removed", "dirty_refs", "peeked_seq")
+NOT_IN_STATE = frozenset(LAZY_ATTRS) | frozenset(RECORD_LISTS) | frozenset(BOOKKEEPING)
+LIVE_NOTICE = ("open", "claimed")
+PROTOCOL = 5
+UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError, KeyError)
+
+
+# ------------------------------------------------------------------------------------ (de)serialising
+def state_blob(office: Office) -> bytes:
+    return pickle.dumps({k: v for k, v in office.__dict__.items() if k not in NOT_IN_STATE}, PROTOCOL)
+
+
+def find_record(office: Office, kind: str, rid: int):
+    """The credit / notice entry / claim / deal / sanction `rid` (None: no longer held)."""
+    for rec in reversed(getattr(office, kind)):
+        if rec.id == rid:
+            return rec
+    return None
+
+
+def record_row(kind: str, rec, seq: int) -> dict:
+    day = rec.date.isoformat() if kind == "notice" else None
+    live = rec.status in LIVE_NOTICE if kind == "notice" else True
+    return {"kind": kind, "id": rec.id, "day": day, "live": live, "seq": seq,
+            "blob": pickle.dumps(rec, PROTOCOL)}
+
+
+class _DomainUnpickler(pickle.Unpickler):
+    """Builds only deskapp.domain classes, datetime values and sets."""
+
+    SAFE = {("datetime", n) for n in ("date", "datetime", "time", "timedelta", "timezone")} | {
+        ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "tuple"), ("builtins", "list"),
+        ("builtins", "dict"), ("copyreg", "_reconstructor"), ("builtins", "object"),
+    }
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in self.SAFE or (module.startswith("deskapp.domain.") and not name.startswith("_")):
+            value = super().find_class(module, name)
+            if module.startswith("deskapp.domain.") and not isinstance(value, type):
+                raise pickle.UnpicklingError(f"not a class: {module}.{name}")
+            return value
+        raise pickle.UnpicklingError(f"refusing to load {module}.{name} from the office state")
+
+
+def loads(blob: bytes):
+    return _DomainUnpickler(io.BytesIO(bytes(blob))).load()
+
+
+
+# ------------------------------------------------------------------------------------ queries (DB-API)
+STATE_SQL = "SELECT seq, blob FROM hot_state WHERE id = 1"
+RECORDS_SQL = (
+    "SELECT kind, blob FROM hot_records WHERE kind IN ('credits', 'claims', 'deals', 'sanctions') "
+    "UNION ALL SELECT kind, blob FROM hot_records WHERE kind = 'notice' AND live = ? "
+    "UNION ALL SELECT kind, blob FROM hot_records WHERE kind = 'notice' AND live = ? AND day >= ?"
+)
+
+
+def read_office(query) -> tuple[int, Office] | None:
+    """(seq, office) from the hot-state tables through `query(sql, params) -> list[dict]`; None when
+    the database has no saved state."""
+    rows = query(STATE_SQL, ())
+    if not rows:
+        return None
+    seq, blob = rows[0]["seq"], rows[0]["blob"]
+    state = loads(blob)
+    day = state.get("day")
+    since = day.date.isoformat() if day is not None else "9999-12-31"
+    records = [(r["kind"], r["blob"]) for r in query(RECORDS_SQL, (True, False, since))]
+    return seq, _assemble(state, records)
+
+
+def _assemble(state: dict, records: list) -> Office:
+    """An Office holding the saved state and live records (its collections still plain and empty)."""
+    office = Office()
+    office.__dict__.update(state)
+    lists: dict[str, list] = {k: [] for k in RECORD_LISTS}
+    for kind, blob in records:
+        lists[kind].append(loads(blob))
+    for kind, recs in lists.items():
+        recs.sort(key=lambda r: r.id)
+        setattr(office, kind, recs)
+    return office
+
+
+def today_records(query, office: Office) -> tuple[dict, dict]:
+    """Today's visits and their customers (what the board draws), as {id: record} dicts."""
+    day = office.day
+    ids = list(day.visit_ids) if day is not None else []
+    visits: dict = {}
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for row in query(f"SELECT * FROM visits WHERE id IN ({marks})", tuple(chunk)):
+            visits[row["id"]] = office._active.get(row["id"]) or visit_from_row(row)
+    for vid, v in office._active.items():
+        visits.setdefault(vid, v)  # not written yet cannot happen, but never lose a reception in progress
+    cids = sorted({v.customer_id for v in visits.values()})
+    customers: dict = {}
+    for chunk in _chunks(cids, 500):
+        marks = ",".join("?" * len(chunk))
+        for row in query(f"SELECT * FROM customers WHERE id IN ({marks})", tuple(chunk)):
+            customers[row["id"]] = customer_from_row(row)
+    return visits, customers
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+# ------------------------------------------------------------------------------------ the fast path
+def _sqlite_file(url: str | None) -> Path | None:
+    if url is None:
+        try:
+            from deskapp.store.paths import default_db_path  # stdlib-only path helper, when present
+        except ImportError:
+            return None
+        return Path(default_db_path())
+    if not url.startswith("sqlite:///"):
+        return None
+    rest = url[len("sqlite:///"):].split("?", 1)[0]
+    return Path(rest) if rest and rest != ":memory:" else None
+
+
+def peek_office(url: str | None) -> Office | None:
+    """The office as saved at its last journal entry, read with the stdlib only (SQLite files).
+
+    Enough for the board (deskapp.services.queries.board): staff, today's rotation and floor, today's
+    visits and their customers, credits. None when it cannot tell (PostgreSQL, no file, an empty office,
+    a database from before the saved state): the caller opens the full service instead.
+    """
+    path = _sqlite_file(url)
+    if path is None or not path.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return None
+    try:
+        db.row_factory = sqlite3.Row
+
+        def query(sql, params):
+            return db.execute(sql, params).fetchall()
+
+        db.execute("BEGIN")  # one snapshot for every read below
+        head = db.execute("SELECT max(seq) FROM journal").fetchone()[0]
+        loaded = read_office(query)
+        if loaded is None or head is None or loaded[0] != head:
+            return None
+        seq, office = loaded
+        office.visits, office.customers = today_records(query, office)
+        office.peeked_seq = seq
+        return office
+    except (sqlite3.Error, *UNREADABLE):
+        return None
+    finally:
+        db.close()

@@ -1,0 +1,300 @@
+"""Store-backed collections behind the rulebook's lookups, so the office never holds its whole history.
+
+The rules read ``office.customers[cid]``, ``office.by_phone.get(phone)``, ``office.customer_visits.get(cid,
+[])`` and so on. On a persistent office those attributes are the mappings below: a lookup goes to the read
+models' indexes once, then the record stays in an identity map (one object per record while it is cached),
+so the rules mutate it in place exactly as they do on a plain dict. Writes land in the cache; the service
+writes the rows in the same transaction (the office's dirty sets) and may drop the caches between commands
+(``trim``), since every row is then in the database.
+
+Stdlib only (plus a DB-API connection handed in by the service): nothing here imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+
+from deskapp.services.rows import customer_from_row, followup_from_row, visit_from_row
+
+_MISSING = object()
+TRIM_ABOVE = 20_000  # cached records kept between commands before the caches are dropped
+
+
+class Source:
+    """Runs read-model queries on the current transaction's connection, or on a short-lived one.
+
+    `conn` is set by the service while a command runs (an SQLAlchemy Connection inside the office lock);
+    otherwise each query borrows a pooled connection. SQL is written with ``?`` placeholders.
+    """
+
+    def __init__(self, engine=None, connect: Callable | None = None, paramstyle: str = "qmark"):
+        self.engine = engine
+        self.conn = None
+        self._connect = connect
+        if engine is not None:
+            paramstyle = engine.dialect.paramstyle
+        self._pyformat = paramstyle != "qmark"
+
+    def query(self, sql: str, params: tuple = ()) -> list[dict]:
+        if self._pyformat:
+            sql = sql.replace("?", "%s")
+        if self.conn is not None:
+            return _run(self.conn.connection.dbapi_connection, sql, params)
+        if self._connect is not None:
+            return _run(self._connect(), sql, params)
+        with self.engine.connect() as conn:
+            return _run(conn.connection.dbapi_connection, sql, params)
+
+
+def _run(dbapi_conn, sql: str, params: tuple) -> list[dict]:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    finally:
+        cur.close()
+
+
+class LazyMap:
+    """A dict-like identity map in front of a loader; only what the rules touch is ever in memory."""
+
+    def __init__(self, load: Callable[[object], object]):
+        self._load = load
+        self._cache: dict = {}
+        self._new: set = set()  # keys set here and not yet written to the store
+
+    # ---- the dict protocol the domain uses
+    def _get(self, key):
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        value = self._load(key)
+        if value is not _MISSING:
+            self._cache[key] = value
+        return value
+
+    def __getitem__(self, key):
+        value = self._get(key)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value
+
+    def get(self, key, default=None):
+        value = self._get(key)
+        return default if value is _MISSING else value
+
+    def __contains__(self, key) -> bool:
+        return self._get(key) is not _MISSING
+
+    def __setitem__(self, key, value) -> None:
+        if key not in self._cache:
+            self._new.add(key)
+        self._cache[key] = value
+
+    def setdefault(self, key, default):
+        value = self._get(key)
+        if value is _MISSING:
+            self[key] = default
+            return default
+        return value
+
+    def __bool__(self) -> bool:
+        raise TypeError("a store-backed mapping has no cheap truth value: test a key with `in`")
+
+    # ---- bookkeeping
+    def flushed(self) -> None:
+        """The rows of everything set here are written (same transaction)."""
+        self._new.clear()
+
+    def drop_cache(self) -> None:
+        self._cache.clear()
+        self._new.clear()
+
+    def cached(self) -> int:
+        return len(self._cache)
+
+    def fork(self):
+        """A shallow copy (the preview's undo point): its own cache dict, the same records."""
+        new = copy.copy(self)
+        new._cache = dict(self._cache)
+        new._new = set(self._new)
+        return new
+
+    def __deepcopy__(self, memo):
+        new = copy.copy(self)
+        new._cache = copy.deepcopy(self._cache, memo)
+        new._new = set(self._new)
+        return new
+
+
+class RecordMap(LazyMap):
+    """customers / visits / follow-ups by id, with whole-table iteration for reports and exports.
+
+    Iterating reads the table in id order and yields the cached object where there is one (records
+    read only for the iteration are not kept); records created in this transaction and not yet written
+    come last.
+    """
+
+    def __init__(self, load, scan: Callable[[], Iterator], count: Callable[[], int]):
+        super().__init__(load)
+        self._scan = scan
+        self._count = count
+
+    def values(self):
+        seen = set()
+        for rec in self._scan():
+            seen.add(rec.id)
+            yield self._cache.get(rec.id, rec)
+        for key in sorted(self._new):
+            if key not in seen:
+                yield self._cache[key]
+
+    def __iter__(self):
+        return (rec.id for rec in self.values())
+
+    def keys(self):
+        return iter(self)
+
+    def items(self):
+        return ((rec.id, rec) for rec in self.values())
+
+    def __len__(self) -> int:
+        return self._count() + len(self._new)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+class LazyFollowUps:
+    """`office.followups` (every follow-up, in order) over the follow-ups table."""
+
+    def __init__(self, office):
+        self._office = office
+
+    def append(self, rec) -> None:  # the record is in followups_by_id already (ClaimsMixin)
+        self._office.followups_by_id[rec.id] = rec
+
+    def __iter__(self):
+        return iter(self._office.followups_by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._office.followups_by_id)
+
+    def fork(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+LAZY_ATTRS = ("customers", "by_phone", "by_ref", "visits", "customer_visits", "followups", "followups_of",
+              "followups_by_id", "family_of_rev")
+
+
+def attach(office, source: Source, seed: dict | None = None) -> None:
+    """Put the store-backed collections on `office` (seeded with records already loaded: `seed` maps an
+    attribute name to a dict)."""
+    q = source.query
+
+    def one(sql, build):
+        def load(key):
+            rows = q(sql, (key,))
+            return build(rows[0]) if rows else _MISSING
+        return load
+
+    def scan(sql, build):
+        def run():
+            for row in q(sql):
+                yield build(row)
+        return run
+
+    def count(table):
+        return lambda: q(f"SELECT count(*) AS n FROM {table}")[0]["n"]
+
+    customers = RecordMap(one("SELECT * FROM customers WHERE id = ?", customer_from_row),
+                          scan("SELECT * FROM customers ORDER BY id", customer_from_row), count("customers"))
+
+    def owned_by(key):
+        ids = {r["id"] for r in q("SELECT id FROM customers WHERE owner = ?", (key,))}
+        cache = office.customers._cache  # the office's current map (a preview swaps in a fork)
+        ids |= {cid for cid, cust in cache.items() if cust.owner == key}
+        found = (office.customers[cid] for cid in sorted(ids))
+        return [cust for cust in found if cust.owner == key]
+
+    customers.owned_by = owned_by
+
+    def load_visit(vid):
+        active = office._active.get(vid)  # a reception in progress is one object in both places
+        if active is not None:
+            return active
+        rows = q("SELECT * FROM visits WHERE id = ?", (vid,))
+        return visit_from_row(rows[0]) if rows else _MISSING
+
+    visits = RecordMap(load_visit, scan("SELECT * FROM visits ORDER BY id", visit_from_row), count("visits"))
+
+    def ids_of(sql):
+        def load(key):
+            ids = [r["id"] for r in q(sql, (key,))]
+            return ids if ids else _MISSING
+        return load
+
+    followups_by_id = RecordMap(one("SELECT * FROM followups WHERE id = ?", followup_from_row),
+                                scan("SELECT * FROM followups ORDER BY id", followup_from_row), count("followups"))
+
+    def load_followups_of(cid):
+        rows = q("SELECT * FROM followups WHERE customer_id = ? ORDER BY id", (cid,))
+        if not rows:
+            return _MISSING
+        out = []
+        cache = office.followups_by_id._cache  # one object per follow-up in both maps
+        for row in rows:
+            rec = cache.get(row["id"])
+            if rec is None:
+                rec = followup_from_row(row)
+                cache[rec.id] = rec
+            out.append(rec)
+        return out
+
+    def column(sql, name):
+        def load(key):
+            rows = q(sql, (key,))
+            return rows[0][name] if rows else _MISSING
+        return load
+
+    office.customers = customers
+    office.visits = visits
+    office.followups_by_id = followups_by_id
+    office.followups = LazyFollowUps(office)
+    office.followups_of = LazyMap(load_followups_of)
+    office.by_phone = LazyMap(column("SELECT customer_id FROM customer_phones WHERE id = ?", "customer_id"))
+    office.by_ref = LazyMap(column("SELECT customer_id FROM customer_refs WHERE id = ?", "customer_id"))
+    office.customer_visits = LazyMap(ids_of("SELECT id FROM visits WHERE customer_id = ? ORDER BY id"))
+    office.family_of_rev = LazyMap(ids_of("SELECT id FROM customers WHERE family_of = ? ORDER BY id"))
+    for name, records in (seed or {}).items():
+        getattr(office, name)._cache.update(records)
+
+
+def is_lazy(office) -> bool:
+    return isinstance(office.customers, LazyMap)
+
+
+def flushed(office) -> None:
+    """After the rows of a command are written: nothing in the caches is new any more."""
+    for name in LAZY_ATTRS:
+        value = getattr(office, name)
+        if isinstance(value, LazyMap):
+            value.flushed()
+
+
+def trim(office, above: int = TRIM_ABOVE) -> bool:
+    """Drop the caches when they hold more than `above` records (only between commands, after a commit
+    or a flush: every record is then in the store). Returns whether they were dropped."""
+    maps = [getattr(office, name) for name in LAZY_ATTRS if isinstance(getattr(office, name), LazyMap)]
+    if sum(m.cached() for m in maps) <= above:
+        return False
+    for m in maps:
+        m.drop_cache()
+    return True

@@ -1,0 +1,58 @@
+"""customer_refs, hot_state, hot_records: start-up without replaying the journal
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-27
+
+A database written before this revision has none of these rows: the service notices that the saved
+state is missing and re-derives every read model from the journal once (persistence.rebuild).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "customer_refs",
+        sa.Column("id", sa.Text(), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("seq", SEQ, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_customer_refs"),
+    )
+    op.create_table(
+        "hot_state",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", SEQ, nullable=False),
+        sa.Column("blob", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_hot_state"),
+    )
+    op.create_table(
+        "hot_records",
+        sa.Column("kind", sa.String(12), nullable=False),
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("day", sa.String(10), nullable=True),
+        sa.Column("live", sa.Boolean(), nullable=False),
+        sa.Column("seq", SEQ, nullable=False),
+        sa.Column("blob", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("kind", "id", name="pk_hot_records"),
+    )
+    op.create_index("ix_hot_records_live", "hot_records", ["kind", "live", "day"])
+    op.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+
+
+def downgrade() -> None:
+    op.drop_index("ix_hot_records_live", table_name="hot_records")
+    op.drop_table("hot_records")
+    op.drop_table("hot_state")
+    op.drop_table("customer_refs")
+    op.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
