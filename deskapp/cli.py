@@ -29,7 +29,7 @@ def cmd_verify(args) -> int:
     from deskapp.store.migrate import open_store
 
     engine = open_store(args.db, migrate=False)
-    report = verify(engine)
+    report = verify(engine, full=args.full)
     print(report.message)
     return 0 if report.ok else 1
 
@@ -122,7 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--en", action="store_true")
     rules.set_defaults(func=cmd_rules)
 
-    sub.add_parser("verify", help="check the journal's hash chain and every read model").set_defaults(func=cmd_verify)
+    v = sub.add_parser("verify", help="check the journal's hash chain and that the saved office state is at its "
+                       "head; --full also replays the journal and compares every read-model row")
+    v.add_argument("--full", action="store_true", help="replay the whole journal and compare every row (slow)")
+    v.set_defaults(func=cmd_verify)
     sub.add_parser("rebuild", help="re-derive the read models from the journal").set_defaults(func=cmd_rebuild)
 
     demo = sub.add_parser("demo", help="fill an empty database with a realistic demo office")

@@ -44,7 +44,7 @@ from deskapp.domain import commands as c  # noqa: E402
 from deskapp.services.persistence import COMMAND_KIND, decision_summary  # noqa: E402
 from deskapp.store.journal import ZERO_HASH, canonical_at, canonical_json, entry_hash  # noqa: E402
 
-GEN_VERSION = 3
+GEN_VERSION = 4
 DEFAULT_SEED = 1
 TODAY = dt.date(2025, 6, 2)  # a Monday; fixed so that a cached database is the same on any day
 HISTORY_DAYS = 3 * 365
@@ -239,16 +239,24 @@ class ReadModelSink:
         self._sql: dict[tuple, str] = {}
 
     # the helpers' semantics (deskapp.store.sql)
+    KEYS = {"hot_records": ("kind", "id")}  # tables whose primary key is not `id`
+
     def upsert(self, table: str, rows) -> None:
         if rows:
             p = self.pending.setdefault(table, {})
+            cols = self.KEYS.get(table)
             for r in rows:
-                p[r["id"]] = r
+                p[tuple(r[c] for c in cols) if cols else r["id"]] = r
 
     def delete_ids(self, table: str, ids) -> None:
         p = self.pending.setdefault(table, {})
         for i in ids:
             p[i] = None
+
+    def delete_records(self, kind: str, ids) -> None:
+        p = self.pending.setdefault("hot_records", {})
+        for i in ids:
+            p[(kind, i)] = None
 
     def clear(self, table: str) -> None:
         self.cleared.add(table)
@@ -279,9 +287,10 @@ class ReadModelSink:
             db.execute(f'DELETE FROM "{table}"')
         self.cleared.clear()
         for table, rows in self.pending.items():
-            gone = [(i,) for i, r in rows.items() if r is None]
+            gone = [i if isinstance(i, tuple) else (i,) for i, r in rows.items() if r is None]
             if gone:
-                db.executemany(f'DELETE FROM "{table}" WHERE id = ?', gone)
+                where = " AND ".join(f"{c} = ?" for c in self.KEYS.get(table, ("id",)))
+                db.executemany(f'DELETE FROM "{table}" WHERE {where}', gone)
             live = [r for r in rows.values() if r is not None]
             by_cols: dict[tuple, list] = {}
             for r in live:
@@ -309,6 +318,7 @@ class _patched_helpers:
             "upsert": lambda conn, table, rows: conn.upsert(table.name, rows),
             "delete_ids": lambda conn, table, ids: conn.delete_ids(table.name, ids),
             "clear": lambda conn, tables: [conn.clear(t.name) for t in tables] and None,
+            "delete_records": lambda conn, kind, ids: conn.delete_records(kind, ids),
         }
         for name, fn in fast.items():
             if hasattr(self.mod, name):
@@ -324,7 +334,7 @@ class _patched_helpers:
 def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today: dt.date = TODAY,
              progress: bool = True) -> dict:
     """Write the benchmark database at `path` (replaced if present); returns its info dict."""
-    from deskapp.services.persistence import RotationTracker, write_read_models
+    from deskapp.services.persistence import RotationTracker, write_hot_state, write_read_models
     from deskapp.store import readmodels as rm
     from deskapp.store.engine import sqlite_url
     from deskapp.store.migrate import open_store
@@ -346,7 +356,7 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA cache_size=-1000000")
     db.execute("PRAGMA temp_store=MEMORY")
-    rm_tables = tuple(t.name for t in rm.READ_MODELS)
+    rm_tables = tuple(t.name for t in rm.READ_MODELS + rm.HOT_TABLES)
     index_ddl = [r for r in db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL AND tbl_name IN "
         f"({', '.join('?' * len(rm_tables))})", rm_tables)]
@@ -388,6 +398,7 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
                 if progress and time.perf_counter() - tick > 10:
                     tick = time.perf_counter()
                     print(f"  generate: {seq:,} entries, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        write_hot_state(sink, office, seq)  # what the service starts from (no replay)
     db.executemany(j_sql, journal_rows)
     sink.flush()
     t_rows = time.perf_counter()

@@ -165,3 +165,23 @@ def test_the_preview_leaves_the_store_backed_office_as_it_was(office_url):
     assert "13800004444" not in svc.office.by_phone and "赵云" not in svc.office.by_ref
     assert queries.board(svc.office) == before
     assert svc.handle(_arrive("13800004444", "赵云"), T0 + dt.timedelta(minutes=9)).receiver == "C"
+
+
+def test_the_verify_command_checks_the_chain_and_with_full_every_row(office_url):
+    import subprocess
+    import sys
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "deskapp", "--db", office_url, "verify", *args],
+                              capture_output=True, text=True)
+
+    quick, full = run(), run("--full")
+    assert quick.returncode == 0 and "hash chain intact" in quick.stdout
+    assert full.returncode == 0 and "read models match" in full.stdout
+    svc = PersistentOfficeService(office_url)
+    with svc.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER IF EXISTS trg_customers_no_update"))
+        conn.execute(text("UPDATE customers SET owner = 'C' WHERE owner = 'A'"))
+    assert run().returncode == 0  # the quick check does not read the rows
+    res = run("--full")
+    assert res.returncode == 1 and "customers row" in res.stdout
