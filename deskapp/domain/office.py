@@ -33,6 +33,8 @@ class Office(DealsMixin):
             handler(cmd, d)
             if cmd.verb not in ("arrive",):
                 self.drain_waiting(d)
+            if len(self.routes) > len(self._active):  # a route is needed while its party is received or waits
+                self.routes = {vid: r for vid, r in self.routes.items() if vid in self._active}
         except Exception:
             self.now = prev_now
             raise

@@ -61,16 +61,48 @@ class Board:
     waiting: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class CustomerHit:
-    id: int
-    name: str
-    phone: str
-    owner: str | None
-    owner_name: str
-    last_visit: dt.datetime | None
-    continuous: bool
-    matched_by: str  # phone | name | pinyin
+    """A customer as a search result.
+
+    A search returns up to 50 hits and a list shows a few, so two fields are worked out when first read:
+    `last_visit` may be given as its ISO text, and `continuous` (the owner's follow-ups leave no gap,
+    R14: it needs the customer's records) as an object whose ``of(hit)`` answers it.
+    """
+
+    __slots__ = ("id", "name", "phone", "owner", "owner_name", "matched_by", "_last", "_cont")
+
+    def __init__(self, id: int, name: str, phone: str, owner: str | None, owner_name: str,  # noqa: A002
+                 last_visit, continuous, matched_by: str):
+        self.id, self.name, self.phone, self.owner, self.owner_name = id, name, phone, owner, owner_name
+        self._last, self._cont, self.matched_by = last_visit, continuous, matched_by
+
+    @property
+    def last_visit(self) -> dt.datetime | None:
+        value = self._last
+        if isinstance(value, str):
+            value = self._last = dt.datetime.fromisoformat(value)
+        return value
+
+    @property
+    def continuous(self) -> bool:
+        value = self._cont
+        if not isinstance(value, bool):
+            value = self._cont = bool(value.of(self))
+        return value
+
+    def _key(self):
+        return (self.id, self.name, self.phone, self.owner, self.owner_name, self.last_visit, self.continuous,
+                self.matched_by)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, CustomerHit) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("id", "name", "phone", "owner", "owner_name", "last_visit", "continuous", "matched_by")
+        return "CustomerHit(" + ", ".join(f"{n}={v!r}" for n, v in zip(names, self._key(), strict=True)) + ")"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from deskapp.services import hotstate, lazy
 from deskapp.services.office_service import OfficeService
 from deskapp.services.pinyin import name_keys
 from deskapp.services.rows import customer_from_row, followup_from_row, visit_from_row  # noqa: F401 - re-exported
+from deskapp.services.search import search_rows
 from deskapp.store import readmodels as rm
 from deskapp.store.engine import read_connection, write_connection
 from deskapp.store.errors import StoreError
@@ -47,8 +48,21 @@ def customer_row(office: Office, cid: int, seq: int) -> dict:
         "source": c.source, "has_deal": bool(c.has_deal), "same_as": ",".join(map(str, sorted(c.same_as))),
         "seq": seq, "alias": c.alias, "owner_since": _iso(c.owner_since), "family_of": c.family_of,
         "relation": c.relation, "referred_by": c.referred_by, "competitor": bool(c.competitor),
-        "created": _iso(c.created),
+        "created": _iso(c.created), "last_visit": _iso(_last_visit(office, cid)),
     }
+
+
+def _last_visit(office: Office, cid: int):
+    ids = office.customer_visits.get(cid, [])
+    return office.visits[ids[-1]].at if ids else None
+
+
+def dirty_customers(office: Office) -> list[int]:
+    """Customers whose row the last command changed: the ones it touched and those of the visits it wrote
+    (a row carries its customer's last visit)."""
+    ids = set(office.dirty_c)
+    ids.update(office.visits[v].customer_id for v in office.dirty_v if v in office.visits)
+    return [i for i in sorted(ids) if i in office.customers]
 
 
 def customer_phone_rows(office: Office, cid: int, seq: int) -> list[dict]:
@@ -134,7 +148,9 @@ def rotation_key(office: Office):
 
 
 class RotationTracker:
-    """Decides, entry by entry, whether today's rotation rows are rewritten (only when they change).
+    """Decides, entry by entry, which of today's rotation rows are written: only those that changed (a
+    turn moves the pointer: two rows), stamped with that entry; positions no longer in the rotation are
+    deleted.
 
     The one rule shared by the service, `verify`, `rebuild` and the benchmark generator, so that the
     rows' `seq` stamps agree however the entries were written.
@@ -142,16 +158,29 @@ class RotationTracker:
 
     def __init__(self, office: Office | None = None):
         self.key = rotation_key(office) if office is not None else None
+        self.rows = self._content(rotation_rows(office, 0)) if office is not None else {}
 
-    def changed(self, office: Office) -> bool:
+    @staticmethod
+    def _content(rows: list[dict]) -> dict[int, tuple]:
+        return {r["id"]: tuple(v for k, v in r.items() if k != "seq") for r in rows}
+
+    def step(self, office: Office, seq: int) -> tuple[list[dict], list[int]]:
+        """(rows to write, positions to delete) after the entry `seq`."""
         key = rotation_key(office)
-        changed, self.key = key != self.key, key
-        return changed
+        if key == self.key:
+            return [], []
+        self.key = key
+        rows = rotation_rows(office, seq)
+        content = self._content(rows)
+        changed = [r for r in rows if self.rows.get(r["id"]) != content[r["id"]]]
+        removed = sorted(set(self.rows) - set(content))
+        self.rows = content
+        return changed, removed
 
 
-def write_read_models(conn, office: Office, seq: int, write_rotation: bool = True) -> None:
+def write_read_models(conn, office: Office, seq: int, rotation: RotationTracker) -> None:
     """The rows the last command changed (its dirty sets), stamped with its journal entry."""
-    dirty_c = [i for i in sorted(office.dirty_c) if i in office.customers]
+    dirty_c = dirty_customers(office)
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in dirty_c])
     upsert(conn, rm.customer_phones, [r for i in dirty_c for r in customer_phone_rows(office, i, seq)])
     upsert(conn, rm.customer_refs, [ref_row(office, ref, seq) for ref in sorted(office.dirty_refs)])
@@ -172,9 +201,10 @@ def write_read_models(conn, office: Office, seq: int, write_rotation: bool = Tru
     if office.dirty_credits_removed:
         delete_ids(conn, rm.credits, office.dirty_credits_removed)
         delete_records(conn, "credits", office.dirty_credits_removed)
-    if write_rotation:
-        clear(conn, [rm.rotation])
-        upsert(conn, rm.rotation, rotation_rows(office, seq))
+    changed, removed = rotation.step(office, seq)  # today's rotation: only the rows that changed
+    if removed:
+        delete_ids(conn, rm.rotation, removed)
+    upsert(conn, rm.rotation, changed)
 
 
 def ref_row(office: Office, ref: str, seq: int) -> dict:
@@ -296,8 +326,7 @@ class PersistentOfficeService(OfficeService):
                 payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
                 policy_version=decision.policy_version, expected_head=self.head, head=head,
             )
-            # Today's rotation is a handful of rows: rewrite it only when it changed.
-            write_read_models(conn, self.office, entry.seq, write_rotation=self._rotation.changed(self.office))
+            write_read_models(conn, self.office, entry.seq, self._rotation)
             write_hot_state(conn, self.office, entry.seq)
             lazy.flushed(self.office)
         finally:
@@ -326,10 +355,34 @@ class PersistentOfficeService(OfficeService):
 
     def search(self, text: str, limit: int = 50, with_prefix: bool = False):
         """Customer search through the read model's indexes (phone tail — and prefix —, name, pinyin)."""
-        from deskapp.services.search import search_db
+        cursor = self._search_cursor or self._open_search_cursor()
+        try:
+            return search_rows(cursor, self._office_now, text, limit, with_prefix, self._source._pyformat)
+        except Exception:
+            self._close_search()  # a broken connection is not reused; the next keystroke opens another
+            raise
 
-        with read_connection(self.engine) as conn:
-            return search_db(conn, self.office, text, limit, with_prefix)
+    _search_cursor = None
+    _search_conn = None
+
+    def _office_now(self) -> Office:
+        return self.office
+
+    def _open_search_cursor(self):
+        """A connection of its own for search, outside the pool, reading committed rows (autocommit)."""
+        raw = self.engine.raw_connection()
+        raw.detach()  # closed by close(), never handed back to the pool in autocommit mode
+        dbapi = raw.dbapi_connection
+        if self.engine.dialect.name == "postgresql":
+            dbapi.autocommit = True
+        self._search_conn, self._search_cursor = raw, dbapi.cursor()
+        return self._search_cursor
+
+    def _close_search(self) -> None:
+        conn, self._search_conn, self._search_cursor = self._search_conn, None, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
 
     def poll_changes(self) -> bool:
         """True if another station committed since the last call (then the office is caught up)."""
@@ -345,6 +398,7 @@ class PersistentOfficeService(OfficeService):
         return True
 
     def close(self) -> None:
+        self._close_search()
         if self._watcher is not None:
             self._watcher.close()
         self.engine.dispose()
@@ -386,7 +440,7 @@ def verify(engine, full: bool = True) -> VerifyReport:
             if entry.kind != COMMAND_KIND:
                 continue
             office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            for i in office.dirty_c:
+            for i in dirty_customers(office):
                 expected["customers"][i] = customer_row(office, i, entry.seq)
                 for r in customer_phone_rows(office, i, entry.seq):
                     expected["customer_phones"][r["id"]] = r
@@ -403,8 +457,11 @@ def verify(engine, full: bool = True) -> VerifyReport:
                     expected[OTHER_TABLES[kind].name][rid] = row
             for rid in office.dirty_credits_removed:
                 expected["credits"].pop(rid, None)
-            if rotation.changed(office):
-                expected["rotation"] = {r["id"]: r for r in rotation_rows(office, entry.seq)}
+            changed, removed = rotation.step(office, entry.seq)
+            for r in changed:
+                expected["rotation"][r["id"]] = r
+            for i in removed:
+                expected["rotation"].pop(i, None)
         for table in rm.READ_MODELS:
             want = expected[table.name]
             got = rows_by_id(conn, table)
@@ -474,7 +531,7 @@ def rebuild(engine) -> int:
             if entry.kind != COMMAND_KIND:
                 continue
             office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            write_read_models(conn, office, entry.seq, write_rotation=rotation.changed(office))
+            write_read_models(conn, office, entry.seq, rotation)
             n += 1
         if last:
             write_hot_state(conn, office, last)

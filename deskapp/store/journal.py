@@ -44,7 +44,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from deskapp.store.engine import READ_ONLY_OPTION, sqlite_path
-from deskapp.store.errors import StoreError
+from deskapp.store.errors import StoreError, translate_dbapi_error
 from deskapp.store.notify import notify_change
 from deskapp.store.schema import journal as journal_table
 from deskapp.store.schema import office_lock
@@ -169,6 +169,32 @@ _INSERT = journal_table.insert()
 _PG_LOCK = select(office_lock.c.id).where(office_lock.c.id == 1).with_for_update()
 
 
+_JOURNAL_COLS = ("seq", "at", "station", "actor", "kind", "payload", "policy_version", "prev_hash", "hash")
+_RAW_INSERT = {
+    d: f"INSERT INTO journal ({', '.join(_JOURNAL_COLS)}) VALUES ({', '.join([m] * len(_JOURNAL_COLS))})"
+    for d, m in (("sqlite", "?"), ("postgresql", "%s"))
+}
+_RAW_HEAD = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+
+
+def _raw_execute(conn: Connection, sql: str, params: tuple):
+    """One statement on the transaction's DB-API connection; returns the first row (or None). Driver
+    errors surface as SQLAlchemy's would: IntegrityError, else a StoreError (deskapp.store.errors)."""
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.execute(sql, params)
+        return cur.fetchone() if cur.description else None
+    except Exception as exc:
+        if type(exc).__name__ in ("IntegrityError", "UniqueViolation"):
+            raise IntegrityError(sql, params, exc) from exc
+        err = translate_dbapi_error(exc)
+        if err is None:
+            raise
+        raise err from exc
+    finally:
+        cur.close()
+
+
 def _row_to_entry(row: Any) -> JournalEntry:
     seq, at, station, actor, kind, payload, pv, prev, h = row
     return JournalEntry(int(seq), at, station, actor, kind, json.loads(payload), int(pv), prev, h)
@@ -221,10 +247,13 @@ class Journal:
         seq = head_seq + 1
         h = _sha256(_message(head_hash, seq, at_s, station, actor, kind, payload_json, pv)
                     .encode("utf-8")).hexdigest()
+        values = {"seq": seq, "at": at_s, "station": station, "actor": actor, "kind": kind,
+                  "payload": payload_json, "policy_version": pv, "prev_hash": head_hash, "hash": h}
         try:
-            conn.execute(_INSERT, {"seq": seq, "at": at_s, "station": station, "actor": actor,
-                                   "kind": kind, "payload": payload_json, "policy_version": pv,
-                                   "prev_hash": head_hash, "hash": h})
+            if conn.dialect.name in _RAW_INSERT:  # the DB-API directly: a check-in's hottest statement
+                _raw_execute(conn, _RAW_INSERT[conn.dialect.name], tuple(values.values()))
+            else:
+                conn.execute(_INSERT, values)
         except IntegrityError as exc:  # another writer took seq (only possible without the lock)
             raise StoreError("head_moved", detail=str(exc.orig)) from exc
         notify_change(conn)
@@ -232,7 +261,10 @@ class Journal:
 
     def head(self, conn: Connection) -> tuple[int, str]:
         """(seq, hash) of the last entry; (0, 64 zeros) for an empty journal."""
-        row = conn.execute(_HEAD).first()
+        if conn.dialect.name in _RAW_INSERT:
+            row = _raw_execute(conn, _RAW_HEAD, ())
+        else:
+            row = conn.execute(_HEAD).first()
         return (int(row[0]), row[1]) if row is not None else (0, ZERO_HASH)
 
     def read(self, conn: Connection, from_seq: int = 1, to_seq: int | None = None, *,

@@ -35,6 +35,8 @@ customers = Table(
     Column("referred_by", Integer, nullable=True),
     Column("competitor", Boolean, nullable=False, server_default="0"),
     Column("created", String(32), nullable=True),
+    # 0005: when the customer was last received (the latest visit recorded), shown by every search hit
+    Column("last_visit", String(32), nullable=True),
 )
 Index("ix_customers_phone", customers.c.phone)
 Index("ix_customers_alias", customers.c.alias)

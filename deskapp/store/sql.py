@@ -35,18 +35,68 @@ def _upsert_statement(dialect: str, table):
 
 
 def upsert(conn, table, rows: list[dict]) -> None:
-    """Insert or replace rows by primary key `id` (a read-model row is rewritten whole), one statement."""
+    """Insert or replace rows by primary key (a read-model row is rewritten whole), one statement.
+
+    SQLite and PostgreSQL take the same ``INSERT ... ON CONFLICT (pk) DO UPDATE SET col = excluded.col``;
+    it runs on the transaction's own DB-API connection (a check-in writes several of these: going
+    through SQLAlchemy's statement machinery each time cost more than the writes themselves).
+    """
     if not rows:
         return
     dialect = conn.dialect.name
     if dialect in ("sqlite", "postgresql"):
-        conn.execute(_upsert_statement(dialect, table), rows)
+        cols = tuple(rows[0])
+        _raw(conn, _raw_upsert_sql(dialect, table, cols), [tuple(r[c] for c in cols) for r in rows])
         return
     conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
     conn.execute(insert(table), rows)
 
 
+_RAW_SQL: dict[tuple, str] = {}
+
+
+def _raw_upsert_sql(dialect: str, table, cols: tuple[str, ...]) -> str:
+    key = (dialect, table.name, cols)
+    sql = _RAW_SQL.get(key)
+    if sql is None:
+        known = {c.name for c in table.columns}
+        unknown = [c for c in cols if c not in known]
+        if unknown:
+            raise KeyError(f"{table.name} has no column {unknown[0]}")
+        pk = [c.name for c in table.primary_key.columns]
+        mark = "?" if dialect == "sqlite" else "%s"
+        names = ", ".join(f'"{c}"' for c in cols)
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c not in pk)
+        sql = _RAW_SQL[key] = (
+            f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join([mark] * len(cols))}) '
+            f'ON CONFLICT ({", ".join(pk)}) DO UPDATE SET {updates}')
+    return sql
+
+
+def _raw(conn, sql: str, params: list[tuple]) -> None:
+    """executemany on the connection's DB-API connection, inside its transaction; driver errors become
+    StoreErrors as they do through SQLAlchemy (deskapp.store.errors)."""
+    from .errors import StoreError, translate_dbapi_error
+
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.executemany(sql, params)
+    except StoreError:
+        raise
+    except Exception as exc:
+        err = translate_dbapi_error(exc)
+        if err is None:
+            raise
+        raise err from exc
+    finally:
+        cur.close()
+
+
 def delete_ids(conn, table, ids) -> None:
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        mark = "?" if conn.dialect.name == "sqlite" else "%s"
+        _raw(conn, f'DELETE FROM "{table.name}" WHERE id = {mark}', [(i,) for i in ids])
+        return
     conn.execute(delete(table).where(table.c.id.in_(list(ids))))
 
 
@@ -69,35 +119,66 @@ def _prefix(column, p: str):
     return (column >= p) & (column < p + _HIGH)
 
 
-def search_statements(text_: str, limit: int = 50, with_prefix: bool = False) -> list[tuple[str, object]]:
-    """(how, SELECT) pairs for one search keystroke, in the order results are shown.
+SEARCH_HOWS = ("phone", "name", "pinyin")
+# what a hit shows: id, label (alias, else name, else #id), first phone, owner, last visit
+_SEARCH_COLS = "id, COALESCE(NULLIF(alias, ''), NULLIF(name, ''), '#' || id) AS label, phone, owner, last_visit"
 
-    Phone tail on the reversed phone, name prefix, pinyin (initials, full) prefix: index range scans
-    (`>= p AND < p + U+FFFF`, not LIKE) so SQLite and PostgreSQL both walk the b-tree whatever the collation.
+
+_ARMS: dict[tuple, str] = {}
+
+
+def _arm(k: int, where: str, limit: int) -> str:
+    key = (k, where, limit)
+    sql = _ARMS.get(key)
+    if sql is None:
+        sql = _ARMS[key] = f"SELECT {k} AS k, {_SEARCH_COLS} FROM customers WHERE {where} LIMIT {int(limit)}"
+    return sql
+
+
+def search_sql(text_: str, limit: int = 50, with_prefix: bool = False) -> tuple[str, tuple] | None:
+    """One SELECT (``?`` placeholders) for a search keystroke: rows ``(k, id, label, phone, owner,
+    last_visit)`` where ``SEARCH_HOWS[k]`` says how it matched, in the order results are shown: digits are
+    a phone tail (and a prefix while typing a number from its start), letters are pinyin initials then full
+    pinyin (which spells Latin names too), anything else a name prefix.
+
+    Every arm is an index range scan (``>= p AND < p + U+FFFF``, not LIKE) so SQLite and PostgreSQL
+    walk the b-tree whatever the collation; None when there is nothing to search for.
     """
     q = text_.strip().lower().replace(" ", "").replace("-", "")
     if q.startswith("+86"):
         q = q[3:]
     if not q:
-        return []
-    c = rm.customers
-    cols = (c.c.id, c.c.name, c.c.phone, c.c.owner)
-    out: list[tuple[str, object]] = []
+        return None
+    arms: list[tuple[str, tuple]] = []
     if q.isdigit():
         if len(q) == 11:
-            out.append(("phone", select(*cols).where(c.c.phone == q).limit(limit)))
+            arms.append((_arm(0, "phone = ?", limit), (q,)))
         else:
             # The tail is what a receptionist usually knows ("尾号1111"); while typing a number from
             # its start (the check-in dialog) the prefix matters too.
-            out.append(("phone", select(*cols).where(_prefix(c.c.phone_rev, q[::-1])).limit(limit)))
+            arms.append((_arm(0, "phone_rev >= ? AND phone_rev < ?", limit), (q[::-1], q[::-1] + _HIGH)))
             if with_prefix:
-                out.append(("phone", select(*cols).where(_prefix(c.c.phone, q)).limit(limit)))
-        return out
-    out.append(("name", select(*cols).where(_prefix(c.c.name, text_.strip())).limit(limit)))
-    if q.isascii() and q.isalpha():
-        out.append(("pinyin", select(*cols).where(_prefix(c.c.initials, q)).limit(limit)))
-        out.append(("pinyin", select(*cols).where(_prefix(c.c.pinyin, q)).limit(limit)))
-    return out
+                arms.append((_arm(0, "phone >= ? AND phone < ?", limit), (q, q + _HIGH)))
+    elif q.isascii() and q.isalpha():
+        # Letters: pinyin initials, then full pinyin (Latin names are spelled there too, lower-cased).
+        arms.append((_arm(2, "(initials >= ? AND initials < ?) OR (pinyin >= ? AND pinyin < ?)", limit),
+                     (q, q + _HIGH, q, q + _HIGH)))  # one statement: an index union of both
+    else:
+        name = text_.strip()
+        arms.append((_arm(1, "name >= ? AND name < ?", limit), (name, name + _HIGH)))
+    if len(arms) == 1:
+        return arms[0]
+    sql = " UNION ALL ".join(f"SELECT * FROM ({a}) AS a{i}" for i, (a, _) in enumerate(arms))
+    return sql, tuple(p for _, params in arms for p in params)
+
+
+def explain_sql(conn, sql: str, params: tuple) -> str:
+    """The query plan of a ``?``-placeholder statement (literals inlined), as one line."""
+    parts = sql.split("?")
+    literal = parts[0] + "".join("'" + str(p).replace("'", "''") + "'" + rest for p, rest in zip(params, parts[1:], strict=True))
+    if conn.dialect.name == "sqlite":
+        return " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {literal}")))
+    return " ".join(r[0] for r in conn.execute(text(f"EXPLAIN {literal}")))
 
 
 def explain(conn, stmt) -> str:

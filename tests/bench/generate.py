@@ -44,7 +44,7 @@ from deskapp.domain import commands as c  # noqa: E402
 from deskapp.services.persistence import COMMAND_KIND, decision_summary  # noqa: E402
 from deskapp.store.journal import ZERO_HASH, canonical_at, canonical_json, entry_hash  # noqa: E402
 
-GEN_VERSION = 4
+GEN_VERSION = 7
 DEFAULT_SEED = 1
 TODAY = dt.date(2025, 6, 2)  # a Monday; fixed so that a cached database is the same on any day
 HISTORY_DAYS = 3 * 365
@@ -390,7 +390,7 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
             prev = h
             last_at = now
             # the product's own writer, with its rule for today's rotation rows
-            write_read_models(sink, office, seq, write_rotation=rotation.changed(office))
+            write_read_models(sink, office, seq, rotation)
             if len(journal_rows) >= BATCH:
                 db.executemany(j_sql, journal_rows)
                 journal_rows.clear()

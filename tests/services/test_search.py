@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from deskapp.domain import commands as c
 from deskapp.services.persistence import PersistentOfficeService
-from deskapp.store.sql import explain, search_statements
+from deskapp.store.sql import explain_sql, search_sql
 
 T0 = dt.datetime(2026, 11, 20, 9, 0)
 
@@ -46,10 +46,9 @@ def test_search_by_phone_tail_name_and_pinyin_initials(svc):
 def test_sqlite_search_uses_the_index(svc, query, index):
     plans = []
     with svc.engine.connect() as conn:
-        for _, stmt in search_statements(query):
-            plan = explain(conn, stmt)
-            assert "USING INDEX" in plan, plan  # no statement scans the table
-            plans.append(plan)
+        plan = explain_sql(conn, *search_sql(query))
+        assert "USING INDEX" in plan and "SCAN customers" not in plan, plan  # no arm scans the table
+        plans.append(plan)
     assert any(index in p for p in plans), plans
 
 
@@ -63,9 +62,8 @@ def test_postgresql_search_uses_the_index():
     with svc.engine.connect() as conn:
         conn.execute(text("SET enable_seqscan = off"))
         for query in ("1111", "zs", "张"):
-            for _, stmt in search_statements(query):
-                plan = explain(conn, stmt)
-                assert "Index" in plan, plan
+            plan = explain_sql(conn, *search_sql(query))
+            assert "Index" in plan and "Seq Scan" not in plan, plan
     svc.close()
 
 

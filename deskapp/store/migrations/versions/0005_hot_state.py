@@ -1,4 +1,4 @@
-"""customer_refs, hot_state, hot_records: start-up without replaying the journal
+"""customer_refs, hot_state, hot_records, customers.last_visit: start-up without replaying the journal
 
 Revision ID: 0005
 Revises: 0004
@@ -22,6 +22,8 @@ SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("customers") as t:
+        t.add_column(sa.Column("last_visit", sa.String(32), nullable=True))
     op.create_table(
         "customer_refs",
         sa.Column("id", sa.Text(), nullable=False),
@@ -55,4 +57,6 @@ def downgrade() -> None:
     op.drop_table("hot_records")
     op.drop_table("hot_state")
     op.drop_table("customer_refs")
+    with op.batch_alter_table("customers") as t:
+        t.drop_column("last_visit")
     op.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
