@@ -79,3 +79,10 @@ def test_typing_a_number_from_its_start_also_finds_it(svc):
     assert len(find_customers(svc, "1380000111")) == 4  # prefix, as typed at check-in: all four numbers
     assert [h.name for h in find_customers(svc, "1111")] == ["李女士"]  # tail
     assert find_customers(svc, "  ") == []
+
+
+def test_latin_names_are_found_by_their_letters_in_any_case(svc):
+    svc.handle(c.Arrive(c.Answers(True), name="Tom Li", phone="13900002222"), T0)
+    assert [h.name for h in svc.search("tom")] == ["Tom Li"]
+    assert [h.name for h in svc.search("TL")] == ["Tom Li"]
+    assert [h.name for h in svc.search("Tom")] == ["Tom Li"]
