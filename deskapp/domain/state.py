@@ -103,6 +103,35 @@ class OfficeState:
             return finder(key)
         return [cust for cust in self.customers.values() if cust.owner == key]
 
+    def visits_between(self, start: dt.date, end: dt.date) -> list[Visit]:
+        """Visits whose arrival falls on start..end (inclusive), by time (a store-backed office uses the
+        visits' day index)."""
+        finder = getattr(self.visits, "between", None)
+        if finder is not None:
+            return finder(start, end)
+        return sorted((v for v in self.visits.values() if start <= v.at.date() <= end), key=lambda v: (v.at, v.id))
+
+    def followups_between(self, start: dt.date, end: dt.date) -> list[FollowUpRecord]:
+        finder = getattr(self.followups_by_id, "between", None)
+        if finder is not None:
+            return finder(start, end)
+        return sorted((f for f in self.followups if start <= f.date <= end), key=lambda f: (f.date, f.id))
+
+    def record_span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day with a visit or follow-up on record (None: nothing yet)."""
+        finder = getattr(self.visits, "span", None)
+        if finder is not None:
+            return finder()
+        days = [v.at.date() for v in self.visits.values()] + [f.date for f in self.followups]
+        return (min(days), max(days)) if days else None
+
+    def created_at(self, when: dt.datetime) -> list[Customer]:
+        """Customers recorded at exactly `when` (the members of a group party, R34)."""
+        finder = getattr(self.customers, "created_at", None)
+        if finder is not None:
+            return finder(when)
+        return [c for c in self.customers.values() if c.created == when]
+
     def staff_of(self, key: str | None) -> Staff:
         if key is None or key not in self.staff:
             raise RuleError("unknown_staff", f"没有这位员工：{key}。", f"Unknown staff member: {key}.")

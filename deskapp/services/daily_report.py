@@ -10,13 +10,11 @@ Two numbers are not kept per record: **skips** (who the rotation pointer passed 
 consumed, with or without a make-up credit, RULES.md "Rotation mechanics" 3 and 12) and **credits
 earned** (a used credit leaves ``office.credits``). They are decided while a command runs, so:
 
-* For a service with a journal (:class:`~deskapp.services.persistence.PersistentOfficeService`) the
-  journal is replayed into a private office and each decision's ``passed`` and ``credits_earned`` are
-  tallied per date: exact numbers, and every other count comes from that same replayed office, so the report is one consistent
-  snapshot of the journal. The replay is cached per service and continues incrementally from the last
-  entry it saw (a rewritten journal, e.g. after a restore, is detected by its hash and replayed anew).
+* For a service with a journal (:class:`~deskapp.services.persistence.PersistentOfficeService`) every
+  command adds its decision's ``passed`` and ``credits_earned`` to the ``day_tallies`` read model in the
+  same transaction as its journal entry, so the report reads one day's rows: exact numbers, no replay.
 * For an in-memory :class:`~deskapp.services.office_service.OfficeService` (or a bare ``Office``) there is
-  nothing to replay: skips are unknown (``None``) and credits earned counts only the credits earned that
+  no record of them: skips are unknown (``None``) and credits earned counts only the credits earned that
   day that are still held (a lower bound). ``DailyReport.exact`` is False then.
 
 Counting rules
@@ -36,8 +34,6 @@ Counting rules
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
@@ -78,61 +74,18 @@ class _Tally:
     earned: Counter = field(default_factory=Counter)
 
 
-@dataclass
-class _Replay:
-    """The journal replayed into an office, with what only the decisions tell, per date."""
-
-    office: Office
-    tallies: dict[dt.date, _Tally] = field(default_factory=dict)
-    seq: int = 0
-    hash: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
+def _tally_of(recorded: dict[str, tuple[int, int, int]]) -> _Tally:
+    tally = _Tally()
+    for who, (skips_credit, skips_plain, earned) in recorded.items():
+        tally.skips_credit[who], tally.skips_plain[who], tally.earned[who] = skips_credit, skips_plain, earned
+    return tally
 
 
-_replays: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_replays_lock = threading.Lock()
-
-
-def _replayed(service) -> _Replay:
-    """The service's journal replayed up to its head (cached, incremental), with per-date tallies of the
-    passes and credits each decision reports (Decision.passed, Decision.credits_earned)."""
-    from deskapp.domain.commands import command_from_dict
-    from deskapp.services.persistence import COMMAND_KIND
-    from deskapp.store.engine import read_connection
-    from deskapp.store.journal import Journal
-
-    journal = Journal()
-    with _replays_lock:
-        state = _replays.get(service)
-        if state is None:
-            state = _replays[service] = _Replay(Office())
-    with state.lock, read_connection(service.engine) as conn:
-        head, _ = journal.head(conn)
-        if state.seq:
-            seen = journal.get(conn, state.seq) if state.seq <= head else None
-            if seen is None or seen.hash != state.hash:  # the journal was replaced (restore): start again
-                state.office, state.tallies, state.seq, state.hash = Office(), {}, 0, ""
-        if head > state.seq:
-            for entry in journal.read(conn, state.seq + 1, head):
-                if entry.kind == COMMAND_KIND:
-                    d = state.office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-                    tally = state.tallies.setdefault(entry.at_datetime.date(), _Tally())
-                    for earned in d.credits_earned:
-                        tally.earned[earned["who"]] += 1
-                    for p in d.passed:
-                        (tally.skips_credit if p["credit"] else tally.skips_plain)[p["who"]] += 1
-                state.seq, state.hash = entry.seq, entry.hash
-        return state
-
-
-def _source_office(source) -> tuple[Office, dict[dt.date, _Tally] | None]:
-    """(the office to count from, the journal's per-date tallies or None) for a service or an Office."""
+def _source_office(source):
+    """(the office to count from, a function giving a day's recorded tallies or None)."""
     if hasattr(source, "visits") and hasattr(source, "staff"):  # an Office
         return source, None
-    if getattr(source, "engine", None) is not None:  # a service with a journal
-        replay = _replayed(source)
-        return replay.office, replay.tallies
-    return source.office, None
+    return source.office, getattr(source, "day_tallies", None)
 
 
 # ------------------------------------------------------------------------------------------ query
@@ -145,12 +98,12 @@ def daily_report(service_or_office, date: dt.date | None = None, *, now: dt.date
     office, tallies = _source_office(service_or_office)
     source = "office" if tallies is None else "journal"
     date = date or office.today()
-    tally = None if tallies is None else tallies.get(date, _Tally())
+    tally = None if tallies is None else _tally_of(tallies(date))
     rows = _rows(office, date, tally)
     totals = _totals(office, date, rows)
     unreceived = sum(
-        1 for v in office.visits.values()
-        if v.at.date() == date and v.receiver is None and v.kind == "waiting" and not v.active
+        1 for v in office.visits_between(date, date)
+        if v.receiver is None and v.kind == "waiting" and not v.active
     )
     notes: tuple[str, ...] = ()
     if tally is None:
@@ -162,8 +115,8 @@ def _rows(office: Office, date: dt.date, tally: _Tally | None) -> list[Consultan
     kinds: dict[str, Counter] = {k: Counter() for k in KIND_KEYS}
     used: Counter = Counter()
     refusals: Counter = Counter()
-    for v in office.visits.values():
-        if v.at.date() != date or v.receiver is None:
+    for v in office.visits_between(date, date):
+        if v.receiver is None:
             continue
         refused = v.receiver in v.refused_by
         if refused:

@@ -190,11 +190,11 @@ def visit_book_counts(office, start: dt.date, end: dt.date) -> tuple[int, int]:
 
 
 def _visits_in(office, start: dt.date, end: dt.date) -> list:
-    return sorted((v for v in office.visits.values() if start <= v.at.date() <= end), key=lambda v: (v.at, v.id))
+    return office.visits_between(start, end)
 
 
 def _followups_in(office, start: dt.date, end: dt.date) -> list:
-    return sorted((f for f in office.followups if start <= f.date <= end), key=lambda f: (f.date, f.id))
+    return office.followups_between(start, end)
 
 
 def _staff_name(office, key: str | None) -> str:

@@ -13,6 +13,7 @@ Stdlib only (plus a DB-API connection handed in by the service): nothing here im
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable, Iterator
 
 from deskapp.services.rows import customer_from_row, followup_from_row, visit_from_row
@@ -167,6 +168,20 @@ class RecordMap(LazyMap):
     def __bool__(self) -> bool:
         return len(self) > 0
 
+    def select(self, rows: Iterator, match: Callable, key: Callable) -> list:
+        """Records built from `rows` (a query's), each the cached object where there is one, plus the
+        records created in this transaction that `match`; sorted by `key`."""
+        out = {}
+        for rec in rows:
+            cached = self._cache.get(rec.id)
+            if cached is None or match(cached):
+                out[rec.id] = cached or rec
+        for k in self._new:
+            rec = self._cache[k]
+            if match(rec):
+                out[rec.id] = rec
+        return sorted(out.values(), key=key)
+
 
 class LazyFollowUps:
     """`office.followups` (every follow-up, in order) over the follow-ups table."""
@@ -235,6 +250,30 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
 
     visits = RecordMap(load_visit, scan("SELECT * FROM visits ORDER BY id", visit_from_row), count("visits"))
 
+    def visits_between(start, end):
+        rows = (visit_from_row(r) for r in q("SELECT * FROM visits WHERE day >= ? AND day <= ?",
+                                               (start.isoformat(), end.isoformat())))
+        return office.visits.select(rows, lambda v: start <= v.at.date() <= end, lambda v: (v.at, v.id))
+
+    def span():
+        row = q("SELECT min(d) AS lo, max(d) AS hi FROM (SELECT min(day) AS d FROM visits UNION ALL "
+                "SELECT max(day) FROM visits UNION ALL SELECT min(date) FROM followups UNION ALL "
+                "SELECT max(date) FROM followups) AS s")[0]
+        days = [d for d in (row["lo"], row["hi"]) if d]
+        new = [office.visits._cache[k].at.date() for k in office.visits._new]
+        new += [office.followups_by_id._cache[k].date for k in office.followups_by_id._new]
+        days = [dt.date.fromisoformat(d) for d in days] + new
+        return (min(days), max(days)) if days else None
+
+    visits.between = visits_between
+    visits.span = span
+
+    def created_at(when):
+        rows = (customer_from_row(r) for r in q("SELECT * FROM customers WHERE created = ?", (when.isoformat(),)))
+        return office.customers.select(rows, lambda c: c.created == when, lambda c: c.id)
+
+    customers.created_at = created_at
+
     def ids_of(sql):
         def load(key):
             ids = [r["id"] for r in q(sql, (key,))]
@@ -243,6 +282,13 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
 
     followups_by_id = RecordMap(one("SELECT * FROM followups WHERE id = ?", followup_from_row),
                                 scan("SELECT * FROM followups ORDER BY id", followup_from_row), count("followups"))
+
+    def followups_between(start, end):
+        rows = (followup_from_row(r) for r in q("SELECT * FROM followups WHERE date >= ? AND date <= ?",
+                                                  (start.isoformat(), end.isoformat())))
+        return office.followups_by_id.select(rows, lambda f: start <= f.date <= end, lambda f: (f.date, f.id))
+
+    followups_by_id.between = followups_between
 
     def load_followups_of(cid):
         rows = q("SELECT * FROM followups WHERE customer_id = ? ORDER BY id", (cid,))

@@ -23,7 +23,7 @@ from deskapp.store.errors import StoreError
 from deskapp.store.journal import Journal, canonical_json, lock_office, verify_chain
 from deskapp.store.migrate import open_store
 from deskapp.store.notify import ChangeWatcher
-from deskapp.store.sql import clear, delete_ids, delete_records, rows_by_id, upsert
+from deskapp.store.sql import add_tallies, clear, delete_ids, delete_records, rows_by_id, upsert
 
 _journal = Journal()
 log = logging.getLogger(__name__)
@@ -178,8 +178,22 @@ class RotationTracker:
         return changed, removed
 
 
-def write_read_models(conn, office: Office, seq: int, rotation: RotationTracker) -> None:
-    """The rows the last command changed (its dirty sets), stamped with its journal entry."""
+def tally_rows(decision: Decision, at: dt.datetime, seq: int) -> list[dict]:
+    """What the decision adds to its day's tallies: who was passed over (with or without a make-up credit
+    waiting) and who earned a credit (the daily report's numbers that no record keeps)."""
+    day = at.date().isoformat()
+    counts: dict[str, list[int]] = {}
+    for p in decision.passed:
+        counts.setdefault(p["who"], [0, 0, 0])[0 if p["credit"] else 1] += 1
+    for e in decision.credits_earned:
+        counts.setdefault(e["who"], [0, 0, 0])[2] += 1
+    return [{"id": f"{day}|{who}", "day": day, "who": who, "skips_credit": n[0], "skips_plain": n[1],
+             "earned": n[2], "seq": seq} for who, n in sorted(counts.items())]
+
+
+def write_read_models(conn, office: Office, seq: int, rotation: RotationTracker, decision: Decision) -> None:
+    """The rows the last command changed (its dirty sets and its decision), stamped with its journal entry."""
+    add_tallies(conn, tally_rows(decision, office.now, seq))
     dirty_c = dirty_customers(office)
     upsert(conn, rm.customers, [customer_row(office, i, seq) for i in dirty_c])
     upsert(conn, rm.customer_phones, [r for i in dirty_c for r in customer_phone_rows(office, i, seq)])
@@ -326,7 +340,7 @@ class PersistentOfficeService(OfficeService):
                 payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
                 policy_version=decision.policy_version, expected_head=self.head, head=head,
             )
-            write_read_models(conn, self.office, entry.seq, self._rotation)
+            write_read_models(conn, self.office, entry.seq, self._rotation, decision)
             write_hot_state(conn, self.office, entry.seq)
             lazy.flushed(self.office)
         finally:
@@ -384,6 +398,12 @@ class PersistentOfficeService(OfficeService):
             with contextlib.suppress(Exception):
                 conn.close()
 
+    def day_tallies(self, day: dt.date) -> dict[str, tuple[int, int, int]]:
+        """{staff key: (skips with a credit waiting, plain skips, credits earned)} on `day`, as recorded."""
+        rows = self._source.query("SELECT who, skips_credit, skips_plain, earned FROM day_tallies WHERE day = ?",
+                                  (day.isoformat(),))
+        return {r["who"]: (r["skips_credit"], r["skips_plain"], r["earned"]) for r in rows}
+
     def poll_changes(self) -> bool:
         """True if another station committed since the last call (then the office is caught up)."""
         if self._watcher is None:
@@ -439,7 +459,12 @@ def verify(engine, full: bool = True) -> VerifyReport:
         for entry in _journal.read(conn):
             if entry.kind != COMMAND_KIND:
                 continue
-            office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+            decision = office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+            for t in tally_rows(decision, office.now, entry.seq):
+                had = expected["day_tallies"].get(t["id"])
+                if had:
+                    t = {**t, **{k: had[k] + t[k] for k in ("skips_credit", "skips_plain", "earned")}}
+                expected["day_tallies"][t["id"]] = t
             for i in dirty_customers(office):
                 expected["customers"][i] = customer_row(office, i, entry.seq)
                 for r in customer_phone_rows(office, i, entry.seq):
@@ -530,8 +555,8 @@ def rebuild(engine) -> int:
             last = entry.seq
             if entry.kind != COMMAND_KIND:
                 continue
-            office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            write_read_models(conn, office, entry.seq, rotation)
+            decision = office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
+            write_read_models(conn, office, entry.seq, rotation, decision)
             n += 1
         if last:
             write_hot_state(conn, office, last)

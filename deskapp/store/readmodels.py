@@ -220,5 +220,20 @@ hot_records = Table(
 )
 Index("ix_hot_records_live", hot_records.c.kind, hot_records.c.live, hot_records.c.day)
 
-READ_MODELS = READ_MODELS + (customer_refs,)
+day_tallies = Table(
+    "day_tallies",  # per day and consultant, what only the decisions tell: skips and make-up credits earned
+    metadata,
+    Column("id", String(60), primary_key=True),  # "<day>|<staff key>"
+    Column("day", String(10), nullable=False),
+    Column("who", String(40), nullable=False),
+    Column("skips_credit", Integer, nullable=False),
+    Column("skips_plain", Integer, nullable=False),
+    Column("earned", Integer, nullable=False),
+    Column("seq", SEQ_TYPE, nullable=False),
+)
+Index("ix_day_tallies_day", day_tallies.c.day)
+Index("ix_customers_created", customers.c.created)
+Index("ix_followups_date", followups.c.date)
+
+READ_MODELS = READ_MODELS + (customer_refs, day_tallies)
 HOT_TABLES = (hot_state, hot_records)

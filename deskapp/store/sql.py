@@ -92,6 +92,18 @@ def _raw(conn, sql: str, params: list[tuple]) -> None:
         cur.close()
 
 
+def add_tallies(conn, rows: list[dict]) -> None:
+    """Add to the day tallies (deskapp.store.readmodels.day_tallies): counts are summed, `seq` replaced."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    cols = ("id", "day", "who", "skips_credit", "skips_plain", "earned", "seq")
+    sums = ", ".join(f"{c} = day_tallies.{c} + excluded.{c}" for c in cols[3:6])
+    sql = (f"INSERT INTO day_tallies ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))}) "
+           f"ON CONFLICT (id) DO UPDATE SET {sums}, seq = excluded.seq")
+    _raw(conn, sql, [tuple(r[c] for c in cols) for r in rows])
+
+
 def delete_ids(conn, table, ids) -> None:
     if conn.dialect.name in ("sqlite", "postgresql"):
         mark = "?" if conn.dialect.name == "sqlite" else "%s"

@@ -278,9 +278,8 @@ class ExportDialog(RememberingDialog):
             last = first - dt.timedelta(days=1)
             self.set_range(last.replace(day=1), last)
         else:
-            days = [v.at.date() for v in self._ctx.office.visits.values()]
-            days += [f.date for f in self._ctx.office.followups]
-            self.set_range(min(days, default=today), max(days + [today]))
+            span = self._ctx.office.record_span()
+            self.set_range(min(span[0], today) if span else today, max(span[1], today) if span else today)
 
     @Slot(str)
     def _on_path_edited(self, _text: str) -> None:

@@ -44,7 +44,7 @@ from deskapp.domain import commands as c  # noqa: E402
 from deskapp.services.persistence import COMMAND_KIND, decision_summary  # noqa: E402
 from deskapp.store.journal import ZERO_HASH, canonical_at, canonical_json, entry_hash  # noqa: E402
 
-GEN_VERSION = 7
+GEN_VERSION = 8
 DEFAULT_SEED = 1
 TODAY = dt.date(2025, 6, 2)  # a Monday; fixed so that a cached database is the same on any day
 HISTORY_DAYS = 3 * 365
@@ -237,6 +237,7 @@ class ReadModelSink:
         self.pending: dict[str, dict[int, dict | None]] = {}  # table -> id -> row (None: deleted)
         self.cleared: set[str] = set()  # tables emptied since the last flush
         self._sql: dict[tuple, str] = {}
+        self.tallies: dict[str, dict] = {}
 
     # the helpers' semantics (deskapp.store.sql)
     KEYS = {"hot_records": ("kind", "id")}  # tables whose primary key is not `id`
@@ -252,6 +253,14 @@ class ReadModelSink:
         p = self.pending.setdefault(table, {})
         for i in ids:
             p[i] = None
+
+    def add_tallies(self, rows) -> None:  # summed in memory (a handful of rows per day), written at flush
+        p = self.pending.setdefault("day_tallies", {})
+        for r in rows:
+            had = self.tallies.get(r["id"])
+            if had:
+                r = {**r, **{k: had[k] + r[k] for k in ("skips_credit", "skips_plain", "earned")}}
+            self.tallies[r["id"]] = p[r["id"]] = r
 
     def delete_records(self, kind: str, ids) -> None:
         p = self.pending.setdefault("hot_records", {})
@@ -319,6 +328,7 @@ class _patched_helpers:
             "delete_ids": lambda conn, table, ids: conn.delete_ids(table.name, ids),
             "clear": lambda conn, tables: [conn.clear(t.name) for t in tables] and None,
             "delete_records": lambda conn, kind, ids: conn.delete_records(kind, ids),
+            "add_tallies": lambda conn, rows: conn.add_tallies(rows),
         }
         for name, fn in fast.items():
             if hasattr(self.mod, name):
@@ -390,7 +400,7 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
             prev = h
             last_at = now
             # the product's own writer, with its rule for today's rotation rows
-            write_read_models(sink, office, seq, rotation)
+            write_read_models(sink, office, seq, rotation, decision)
             if len(journal_rows) >= BATCH:
                 db.executemany(j_sql, journal_rows)
                 journal_rows.clear()

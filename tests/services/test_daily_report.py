@@ -202,14 +202,19 @@ def test_the_replay_follows_new_commands_and_other_stations(service, tmp_path):
         other.close()
 
 
-def test_a_replaced_journal_is_replayed_from_the_start(service):
+def test_the_report_reads_the_recorded_tallies_and_never_replays(service, monkeypatch):
+    from deskapp.domain import Office
+
     first = daily_report(service, DAY2)
-    state = dr._replays[service]
-    state.hash = "0" * 64  # as if the database had been restored from another backup
-    stale_office = state.office
-    again = daily_report(service, DAY2)
-    assert state.office is not stale_office
-    assert again == first
+    calls = []
+    real = Office.execute
+    monkeypatch.setattr(Office, "execute", lambda self, *a, **k: calls.append(a) or real(self, *a, **k))
+    restarted = PersistentOfficeService(service.engine.url.render_as_string(hide_password=False))
+    try:
+        assert daily_report(restarted, DAY2) == first
+        assert calls == []
+    finally:
+        restarted.close()
 
 
 def test_an_in_memory_office_gives_what_it_can(tmp_path):

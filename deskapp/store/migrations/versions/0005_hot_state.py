@@ -1,4 +1,5 @@
-"""customer_refs, hot_state, hot_records, customers.last_visit: start-up without replaying the journal
+"""customer_refs, hot_state, hot_records, customers.last_visit, day_tallies: no journal replay at start-up
+or for the daily report
 
 Revision ID: 0005
 Revises: 0004
@@ -49,10 +50,28 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("kind", "id", name="pk_hot_records"),
     )
     op.create_index("ix_hot_records_live", "hot_records", ["kind", "live", "day"])
+    op.create_table(
+        "day_tallies",
+        sa.Column("id", sa.String(60), nullable=False),
+        sa.Column("day", sa.String(10), nullable=False),
+        sa.Column("who", sa.String(40), nullable=False),
+        sa.Column("skips_credit", sa.Integer(), nullable=False),
+        sa.Column("skips_plain", sa.Integer(), nullable=False),
+        sa.Column("earned", sa.Integer(), nullable=False),
+        sa.Column("seq", SEQ, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_day_tallies"),
+    )
+    op.create_index("ix_day_tallies_day", "day_tallies", ["day"])
+    op.create_index("ix_customers_created", "customers", ["created"])
+    op.create_index("ix_followups_date", "followups", ["date"])
     op.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_followups_date", table_name="followups")
+    op.drop_index("ix_customers_created", table_name="customers")
+    op.drop_index("ix_day_tallies_day", table_name="day_tallies")
+    op.drop_table("day_tallies")
     op.drop_index("ix_hot_records_live", table_name="hot_records")
     op.drop_table("hot_records")
     op.drop_table("hot_state")
