@@ -125,6 +125,16 @@ class OfficeState:
         days = [v.at.date() for v in self.visits.values()] + [f.date for f in self.followups]
         return (min(days), max(days)) if days else None
 
+    def notice_on(self, date: dt.date) -> list[NoticeEntry]:
+        """The claim notice of a day: the entries held in memory (today's, and open ones), plus, on a
+        store-backed office, the day's settled entries from the store (`history`)."""
+        entries = [e for e in self.notice if e.date == date]
+        history = getattr(self, "history", None)
+        if history is not None:
+            held = {e.id for e in entries}
+            entries += [e for e in history.notice_on(date) if e.id not in held]
+        return sorted(entries, key=lambda e: e.id)
+
     def created_at(self, when: dt.datetime) -> list[Customer]:
         """Customers recorded at exactly `when` (the members of a group party, R34)."""
         finder = getattr(self.customers, "created_at", None)

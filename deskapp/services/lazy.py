@@ -205,7 +205,21 @@ class LazyFollowUps:
         return self
 
 
-LAZY_ATTRS = ("customers", "by_phone", "by_ref", "visits", "customer_visits", "followups", "followups_of",
+class History:
+    """Records of past days the rules no longer hold in memory, read from the store."""
+
+    def __init__(self, query):
+        self._query = query
+
+    def notice_on(self, date) -> list:
+        from deskapp.domain.model import NoticeEntry
+
+        return [NoticeEntry(r["id"], dt.date.fromisoformat(r["date"]), r["customer_id"], r["visit_id"], r["receiver"],
+                            r["status"], r["claimant"])
+                for r in self._query("SELECT * FROM notice_entries WHERE date = ? ORDER BY id", (date.isoformat(),))]
+
+
+LAZY_ATTRS = ("history", "customers", "by_phone", "by_ref", "visits", "customer_visits", "followups", "followups_of",
               "followups_by_id", "family_of_rev")
 
 
@@ -310,6 +324,7 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
             return rows[0][name] if rows else _MISSING
         return load
 
+    office.history = History(q)
     office.customers = customers
     office.visits = visits
     office.followups_by_id = followups_by_id

@@ -166,9 +166,7 @@ def customer_detail(office: Office, cid: int) -> dto.CustomerDetail:
 def notice(office: Office, date: dt.date | None = None) -> list[dto.NoticeItem]:
     date = date or office.today()
     out = []
-    for e in office.notice:
-        if e.date != date:
-            continue
+    for e in office.notice_on(date):
         cust = office.customers[e.customer_id]
         v = office.visits[e.visit_id]
         out.append(dto.NoticeItem(

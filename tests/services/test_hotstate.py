@@ -185,3 +185,18 @@ def test_the_verify_command_checks_the_chain_and_with_full_every_row(office_url)
     assert run().returncode == 0  # the quick check does not read the rows
     res = run("--full")
     assert res.returncode == 1 and "customers row" in res.stdout
+
+
+def test_a_past_days_notice_comes_from_the_store(office_url):
+    svc = PersistentOfficeService(office_url)
+    svc.handle(c.Arrive(answers=c.Answers(first_visit=False, contacted_by="unknown"), phone="13800005555",
+                        name="马超"), T0 + dt.timedelta(minutes=9))  # R20: on the claim notice
+    before = queries.notice(svc.office, T0.date())
+    assert [i.customer for i in before] == ["马超"]
+    svc.handle(c.OpenDay(T0.date() + dt.timedelta(days=1)), T0 + dt.timedelta(days=1))
+    svc.handle(c.OpenDay(T0.date() + dt.timedelta(days=2)), T0 + dt.timedelta(days=2))
+    assert all(e.date != T0.date() for e in svc.office.notice)  # no longer held in memory
+    restarted = PersistentOfficeService(office_url)
+    after = queries.notice(restarted.office, T0.date())
+    assert [(i.customer, i.status) for i in after] == [("马超", "settled")]
+    assert queries.notice(svc.office, T0.date()) == after
