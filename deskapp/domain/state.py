@@ -135,12 +135,13 @@ class OfficeState:
             entries += [e for e in history.notice_on(date) if e.id not in held]
         return sorted(entries, key=lambda e: e.id)
 
-    def created_at(self, when: dt.datetime) -> list[Customer]:
-        """Customers recorded at exactly `when` (the members of a group party, R34)."""
+    def created_at(self, when: dt.datetime, owner: str) -> list[Customer]:
+        """`owner`'s customers recorded at exactly `when` (the members of a group party, R34); a
+        store-backed office reads the owner's index."""
         finder = getattr(self.customers, "created_at", None)
         if finder is not None:
-            return finder(when)
-        return [c for c in self.customers.values() if c.created == when]
+            return finder(when, owner)
+        return [c for c in self.customers.values() if c.created == when and c.owner == owner]
 
     def staff_of(self, key: str | None) -> Staff:
         if key is None or key not in self.staff:

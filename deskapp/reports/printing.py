@@ -127,8 +127,8 @@ def visit_sheet_document(office: Office, visit_id: int, office_name: str | None 
         referral = f"由老客户{office.customers[cust.referred_by].label}介绍"
     # R34: the members of a group were recorded with the party, at the same moment, for the same receiver.
     group = tuple(
-        c.label for c in office.created_at(v.at)
-        if c.id != cust.id and c.owner_rule == "R34" and c.owner == v.receiver
+        c.label for c in (office.created_at(v.at, v.receiver) if v.receiver else ())
+        if c.id != cust.id and c.owner_rule == "R34"
     )
     standin = office.name(v.receiver) if v.kind == "standin" and v.receiver else ""
     owner = "销售部" if cust.owner == POOL else (office.name(cust.owner) if cust.owner else "暂无（未完成登记）")

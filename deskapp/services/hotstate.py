@@ -29,7 +29,9 @@ from deskapp.services.lazy import LAZY_ATTRS
 from deskapp.services.rows import customer_from_row, visit_from_row
 
 RECORD_LISTS = ("credits", "notice", "claims", "deals", "sanctions")
-BOOKKEEPING = ("dirty_c", "dirty_v", "dirty_f", "dirty_x", "dirty_credits_removed", "dirty_refs", "peeked_seq")
+BOOKKEEPING = ("dirty_c", "dirty_v", "dirty_f", "dirty_x", "dirty_credits_removed", "dirty_refs", "peeked_seq",
+               "_staff_blob")
+STAFF_KEY = "__staff_pickle__"
 NOT_IN_STATE = frozenset(LAZY_ATTRS) | frozenset(RECORD_LISTS) | frozenset(BOOKKEEPING)
 LIVE_NOTICE = ("open", "claimed")
 PROTOCOL = 5
@@ -38,7 +40,16 @@ UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, TypeError, Value
 
 # ------------------------------------------------------------------------------------ (de)serialising
 def state_blob(office: Office) -> bytes:
-    return pickle.dumps({k: v for k, v in office.__dict__.items() if k not in NOT_IN_STATE}, PROTOCOL)
+    """The pickled state. The staff list (a few dozen records, rarely changed, the slowest part to
+    pickle) is pickled again only when one of its values changed."""
+    state = {k: v for k, v in office.__dict__.items() if k not in NOT_IN_STATE}
+    staff = state.pop("staff")
+    mark = tuple((k, tuple(s.__dict__.values())) for k, s in staff.items())
+    cached = office.__dict__.get("_staff_blob")
+    if cached is None or cached[0] != mark:
+        cached = office.__dict__["_staff_blob"] = (mark, pickle.dumps(staff, PROTOCOL))
+    state[STAFF_KEY] = cached[1]
+    return pickle.dumps(state, PROTOCOL)
 
 
 def find_record(office: Office, kind: str, rid: int):
@@ -74,7 +85,10 @@ class _DomainUnpickler(pickle.Unpickler):
 
 
 def loads(blob: bytes):
-    return _DomainUnpickler(io.BytesIO(bytes(blob))).load()
+    value = _DomainUnpickler(io.BytesIO(bytes(blob))).load()
+    if isinstance(value, dict) and isinstance(value.get(STAFF_KEY), bytes):
+        value["staff"] = loads(value.pop(STAFF_KEY))
+    return value
 
 
 

@@ -282,9 +282,10 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
     visits.between = visits_between
     visits.span = span
 
-    def created_at(when):
-        rows = (customer_from_row(r) for r in q("SELECT * FROM customers WHERE created = ?", (when.isoformat(),)))
-        return office.customers.select(rows, lambda c: c.created == when, lambda c: c.id)
+    def created_at(when, owner):
+        rows = (customer_from_row(r) for r in q("SELECT * FROM customers WHERE owner = ? AND created = ?",
+                                                  (owner, when.isoformat())))
+        return office.customers.select(rows, lambda c: c.created == when and c.owner == owner, lambda c: c.id)
 
     customers.created_at = created_at
 

@@ -162,7 +162,7 @@ class RotationTracker:
 
     @staticmethod
     def _content(rows: list[dict]) -> dict[int, tuple]:
-        return {r["id"]: tuple(v for k, v in r.items() if k != "seq") for r in rows}
+        return {r["id"]: (r["day"], r["staff"], r["at_pointer"], r["stepped_out"], r["owes_turn"]) for r in rows}
 
     def step(self, office: Office, seq: int) -> tuple[list[dict], list[int]]:
         """(rows to write, positions to delete) after the entry `seq`."""

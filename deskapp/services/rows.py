@@ -7,7 +7,6 @@ rebuilds the record exactly; rows may be sqlite3.Row, DB-API dicts or SQLAlchemy
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from deskapp.domain.model import Customer, FollowUpRecord, Visit
 
@@ -30,6 +29,8 @@ def customer_from_row(row) -> Customer:
 
 def visit_from_row(row) -> Visit:
     """The visit a `visits` row describes."""
+    from json import loads  # not at import: the board is drawn before json is needed elsewhere
+
     return Visit(
         id=row["id"], customer_id=row["customer_id"], at=_dt(row["at"]), receiver=row["receiver"],
         kind=row["kind"], turn=row["turn"], registered=bool(row["registered"]),
@@ -38,12 +39,14 @@ def visit_from_row(row) -> Visit:
         pending_owner=row["pending_owner"], on_behalf_of=row["on_behalf_of"], assist=row["assist"],
         active=bool(row["active"]), cancelled=bool(row["cancelled"]),
         refused_by=[x for x in row["refused_by"].split(",") if x], amended=bool(row["amended"]),
-        corrections=json.loads(row["corrections"]), rules=tuple(x for x in row["rules"].split(",") if x),
+        corrections=loads(row["corrections"]), rules=tuple(x for x in row["rules"].split(",") if x),
         explanation_zh=row["explanation"], explanation_en=row["explanation_en"], ended=_dt(row["ended"]),
     )
 
 
 def followup_from_row(row) -> FollowUpRecord:
     """The follow-up a `followups` row describes."""
+    from json import loads
+
     return FollowUpRecord(row["id"], row["who"], row["customer_id"], dt.date.fromisoformat(row["date"]),
-                          row["note"], bool(row["amended"]), json.loads(row["corrections"]))
+                          row["note"], bool(row["amended"]), loads(row["corrections"]))

@@ -38,8 +38,6 @@ customers = Table(
     # 0005: when the customer was last received (the latest visit recorded), shown by every search hit
     Column("last_visit", String(32), nullable=True),
 )
-Index("ix_customers_phone", customers.c.phone)
-Index("ix_customers_alias", customers.c.alias)
 Index("ix_customers_family_of", customers.c.family_of)
 Index("ix_customers_owner", customers.c.owner)
 Index("ix_customers_phone_rev", customers.c.phone_rev)
@@ -232,7 +230,6 @@ day_tallies = Table(
     Column("seq", SEQ_TYPE, nullable=False),
 )
 Index("ix_day_tallies_day", day_tallies.c.day)
-Index("ix_customers_created", customers.c.created)
 Index("ix_followups_date", followups.c.date)
 
 READ_MODELS = READ_MODELS + (customer_refs, day_tallies)

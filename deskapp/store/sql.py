@@ -164,7 +164,7 @@ def search_sql(text_: str, limit: int = 50, with_prefix: bool = False) -> tuple[
     arms: list[tuple[str, tuple]] = []
     if q.isdigit():
         if len(q) == 11:
-            arms.append((_arm(0, "phone = ?", limit), (q,)))
+            arms.append((_arm(0, "phone_rev = ?", limit), (q[::-1],)))
         else:
             # The tail is what a receptionist usually knows ("尾号1111"); while typing a number from
             # its start (the check-in dialog) the prefix matters too.

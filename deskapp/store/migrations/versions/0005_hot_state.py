@@ -62,14 +62,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_day_tallies"),
     )
     op.create_index("ix_day_tallies_day", "day_tallies", ["day"])
-    op.create_index("ix_customers_created", "customers", ["created"])
+    # Every index on customers costs each new customer a b-tree write: these two are no longer read (an
+    # exact phone is found through phone_rev, names and aliases through customer_refs).
+    op.drop_index("ix_customers_phone", table_name="customers")
+    op.drop_index("ix_customers_alias", table_name="customers")
     op.create_index("ix_followups_date", "followups", ["date"])
     op.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
 def downgrade() -> None:
     op.drop_index("ix_followups_date", table_name="followups")
-    op.drop_index("ix_customers_created", table_name="customers")
+    op.create_index("ix_customers_alias", "customers", ["alias"])
+    op.create_index("ix_customers_phone", "customers", ["phone"])
     op.drop_index("ix_day_tallies_day", table_name="day_tallies")
     op.drop_table("day_tallies")
     op.drop_index("ix_hot_records_live", table_name="hot_records")
