@@ -1,6 +1,19 @@
 """Composition root: builds the service, the Qt application (font, theme, language) and the main window.
 
-Nothing else creates these; `deskapp` with no sub-command calls `run_gui`.
+Nothing else creates these; `deskapp` with no sub-command calls `run_gui`, which starts one of two ways
+(`start_gui`):
+
+- fast: the station's database is an SQLite file with a saved office state
+  (deskapp.services.hotstate.peek_office, stdlib only). The board is drawn from that state at once, on a
+  StartingService that refuses every command, with the actions that need the database disabled and the
+  status bar saying "正在打开数据库…". Right after the window's first paint, `Desk.go_live` opens the real
+  service (SQLAlchemy, migrations), attaches it (the board re-reads the live state) and installs the
+  panels, tools, idle lock and office name; only then are the actions enabled.
+- otherwise (PostgreSQL, no file yet, an empty office, an older database): the service is opened first,
+  the first-run wizard runs while the office is empty, then the full window is shown.
+
+Nothing here imports Qt or the store at module level: `deskapp.cli` imports this module for every
+sub-command.
 """
 
 from __future__ import annotations
@@ -8,9 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from deskapp.services.office_service import OfficeService
+if TYPE_CHECKING:
+    from deskapp.services.office_service import OfficeService
 
 log = logging.getLogger(__name__)
 
@@ -19,16 +35,41 @@ APPLICATION = "deskapp"
 DEMO_CUSTOMERS = 1500
 DEMO_DAYS = 7
 EXCEL_DIALOGS = ("deskapp.ui.excel_dialogs", "add_excel_actions")
+# The fast start hands the state it drew the board from to the service as a starting point
+# (PersistentOfficeService(url, office=...), which re-checks the journal head itself and reloads if another
+# station wrote in between).
+HAND_OVER_PEEKED_OFFICE = True
+FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (started minimised) opens the database anyway
 
 
-def make_service(db_url: str | None = None) -> OfficeService:
+def make_service(db_url: str | None = None, office=None) -> OfficeService:
     """The office service the window runs on: the journaled office at `db_url` (--db); else
-    $DESKAPP_DB_URL; else the station's setting (deskapp.ui.station_config); else SQLite in the user
-    data directory."""
+    $DESKAPP_DB_URL; else the station's setting (deskapp.ui.db_url); else SQLite in the user data
+    directory. `office`: the state peeked at that same address, for the service to start from."""
     from deskapp.services.persistence import PersistentOfficeService
-    from deskapp.ui.station_config import configured_url
+    from deskapp.ui.db_url import configured_url
 
+    if office is not None:
+        return PersistentOfficeService(configured_url(db_url), office=office)
     return PersistentOfficeService(configured_url(db_url))
+
+
+def peek_office(db_url: str | None = None):
+    """The office as saved at its last journal entry, enough to draw the board, read without SQLAlchemy
+    (deskapp.services.hotstate); None when the service must be opened first (PostgreSQL, no file, an
+    empty office, an older database, or a saved state that cannot be read)."""
+    from deskapp.ui.db_url import configured_url
+
+    try:
+        from deskapp.services.hotstate import peek_office as peek
+
+        office = peek(configured_url(db_url))
+    except Exception:  # the fast start is an optimisation: any doubt takes the ordinary start
+        log.exception("cannot read the saved office state; opening the database first")
+        return None
+    if office is None or not getattr(office, "staff", None):
+        return None
+    return office
 
 
 def seed_demo(service: OfficeService, today: dt.date | None = None) -> None:
@@ -61,11 +102,24 @@ def create_application(argv: list[str]):
 
 def build_main_window(service: OfficeService, lang: str, clock: Callable[[], dt.datetime] | None = None):
     """AppContext + MainWindow with every installed panel and tool plugged in. Returns (ctx, window)."""
+    ctx, window = _board_window(service, lang, clock)
+    _install_panels(window, ctx)
+    return ctx, window
+
+
+def _board_window(service, lang: str, clock: Callable[[], dt.datetime] | None = None):
+    """AppContext + MainWindow with the board only (no panel module imported yet). Returns (ctx, window)."""
     from deskapp.ui.context import AppContext
-    from deskapp.ui.main_window import MainWindow, optional_panel_factories
+    from deskapp.ui.main_window import MainWindow
 
     ctx = AppContext(service, clock=clock, lang=lang)
-    window = MainWindow(ctx)
+    return ctx, MainWindow(ctx)
+
+
+def _install_panels(window, ctx) -> None:
+    """Every installed panel as a tab, the tools (settings, Excel) and the office's name in the title."""
+    from deskapp.ui.main_window import optional_panel_factories
+
     for title, factory in optional_panel_factories():
         try:
             window.add_panel(title, factory(ctx))
@@ -73,7 +127,6 @@ def build_main_window(service: OfficeService, lang: str, clock: Callable[[], dt.
             log.exception("panel %s failed to start", title)
     _install_tools(window, ctx)
     _show_office_name(window, ctx)
-    return ctx, window
 
 
 def _install_tools(window, ctx) -> None:
@@ -120,18 +173,20 @@ def _install_idle_lock(ctx, app):
     return lock
 
 
-def open_service(db_url: str | None, lang: str) -> OfficeService | None:
+def open_service(db_url: str | None, lang: str, office=None) -> OfficeService | None:
     """make_service, and while the database cannot be opened: say why and let the station point
-    elsewhere or quit (None)."""
+    elsewhere or quit (None). `office` (peeked at `db_url`) goes only to the first attempt: another
+    address chosen after a failure is another database."""
     from deskapp.services.errors import StoreError
     from deskapp.ui.station_config import ask_after_failure, configured_url
 
     url = db_url
     while True:
         try:
-            return make_service(url)
+            return make_service(url, office=office)
         except StoreError as err:
             log.warning("cannot open the database: %s", err)
+            office = None
             message = err.message if lang.startswith("en") else err.message_zh
             url = ask_after_failure(message, configured_url(url), lang, cli_url=db_url)
             if url is None:
@@ -162,29 +217,158 @@ def _closed(service) -> None:
     return None
 
 
+class Desk:
+    """What `start_gui` started: the application, the context and the main window.
+
+    `window` is None when the start ended before any window (`code`: 1 no database, 0 the first-run
+    wizard was cancelled). On the fast start `ctx.live` is False until `go_live` has attached the service.
+    `phases`: seconds spent in each step, for tests/bench/startup_app.py.
+    """
+
+    def __init__(self, app, lang: str, db_url: str | None, clock: Callable[[], dt.datetime] | None = None):
+        self.app = app
+        self.lang = lang
+        self.db_url = db_url
+        self.clock = clock
+        self.ctx = None
+        self.window = None
+        self.code: int | None = None
+        self.lock = None  # the idle lock, kept alive with the desk
+        self.peeked = None  # the office the board was first drawn from (fast start), until the service opens
+        self.phases: dict[str, float] = {}
+        self.on_end: Callable[[int], None] | None = None  # run_gui: leave the event loop with this code
+        self._opening = False
+
+    @property
+    def live(self) -> bool:
+        return self.ctx is not None and self.ctx.live
+
+    def go_live(self) -> None:
+        """The fast start's second half: open the service (its failure dialog, the first-run wizard if the
+        database turns out empty), attach it, plug the panels and tools in. Runs once; never re-entered
+        while a dialog of its own is open."""
+        if self._opening or self.ctx is None or self.ctx.live or self.code is not None:
+            return
+        if self.window is None or not self.window.isVisible():  # closed before the database was opened
+            return
+        self._opening = True
+        t = time.perf_counter()
+        office = self.peeked if HAND_OVER_PEEKED_OFFICE else None  # the one place the peeked state is handed over
+        try:
+            service = open_service(self.db_url, self.lang, office=office)
+            code = 1
+            if service is not None:
+                service, code = first_run(service, self.lang, self.db_url), 0
+        except Exception as err:  # not a store error the station can act on: say so, then quit as the slow start would
+            log.exception("the database could not be opened")
+            self._tell_failure(err)
+            service, code = None, 1
+        if service is None:
+            self._end(code)
+            return
+        self.phases["service"] = time.perf_counter() - t
+        t = time.perf_counter()
+        self.ctx.attach(service)
+        self.peeked = None
+        _install_panels(self.window, self.ctx)
+        self.lock = _install_idle_lock(self.ctx, self.app)
+        self.phases["panels"] = time.perf_counter() - t
+
+    def _after_first_paint(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.go_live)  # after the paint has reached the screen
+
+    def _tell_failure(self, err: Exception) -> None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(self.window, QCoreApplication.translate("MainWindow", "无法打开数据库"),
+                             QCoreApplication.translate("MainWindow", "轮接台无法启动：{error}").format(error=err))
+
+    def _end(self, code: int) -> None:
+        """The database could not be opened (or the wizard was cancelled) after the board was shown."""
+        self.code = code
+        if self.window is not None:
+            self.window.close()
+        if self.on_end is not None:
+            self.on_end(code)
+
+    def close(self) -> None:
+        """Stop the idle lock and close the service the desk ran on (the StartingService holds none)."""
+        if self.lock is not None:
+            self.lock.uninstall()
+        if self.live:
+            _closed(self.ctx.service)
+
+
+def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datetime] | None = None) -> Desk:
+    """The Qt application and the front-desk window, shown; the event loop is the caller's (run_gui).
+
+    Fast when the database's saved state can be read (see the module's docstring): the board is shown on
+    that state and `Desk.go_live` runs right after the first paint. Otherwise the service is opened (and
+    the first-run wizard run) before the window is built.
+    """
+    t = time.perf_counter()
+    app, lang = create_application(list(sys.argv if argv is None else argv))
+    desk = Desk(app, lang, db_url, clock)
+    desk.phases["create_application"] = time.perf_counter() - t
+    t = time.perf_counter()
+    office = peek_office(db_url)
+    desk.phases["peek"] = time.perf_counter() - t
+    if office is None:
+        return _start_slow(desk)
+    from PySide6.QtCore import QTimer
+
+    from deskapp.ui.context import StartingService
+
+    t = time.perf_counter()
+    desk.peeked = office
+    desk.ctx, desk.window = _board_window(StartingService(office), lang, clock)
+    desk.window.first_painted.connect(desk._after_first_paint)
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, desk.go_live)
+    desk.window.show()
+    desk.phases["window"] = time.perf_counter() - t
+    return desk
+
+
+def _start_slow(desk: Desk) -> Desk:
+    """The service first (its failure dialog, the first-run wizard), then the full window."""
+    t = time.perf_counter()
+    service = open_service(desk.db_url, desk.lang)
+    if service is None:
+        desk.code = 1
+        return desk
+    service = first_run(service, desk.lang, desk.db_url)
+    if service is None:
+        desk.code = 0
+        return desk
+    desk.phases["service"] = time.perf_counter() - t
+    t = time.perf_counter()
+    desk.ctx, desk.window = build_main_window(service, desk.lang, desk.clock)
+    desk.lock = _install_idle_lock(desk.ctx, desk.app)
+    desk.window.show()
+    desk.phases["window"] = time.perf_counter() - t
+    return desk
+
+
 def run_gui(argv=None, db_url: str | None = None) -> int:
     """Start the front-desk window and run the event loop; returns the exit code.
 
     `argv` is the process's argument list, or the argparse namespace of `deskapp` (its --db is used).
-    An empty database opens the first-run wizard; cancelling it quits (exit code 0).
+    An empty database opens the first-run wizard; cancelling it quits (exit code 0). A database that
+    cannot be opened, when the station chooses to quit, exits with 1.
     """
     if argv is not None and not isinstance(argv, (list, tuple)):  # an argparse.Namespace from deskapp.cli
         db_url = db_url or getattr(argv, "db", None)
         argv = None
-    argv = list(sys.argv if argv is None else argv)
-    app, lang = create_application(argv)
-    service = open_service(db_url, lang)
-    if service is None:
-        return 1
-    service = first_run(service, lang, db_url)
-    if service is None:
-        return 0
-    ctx, window = build_main_window(service, lang)
-    lock = _install_idle_lock(ctx, app)  # noqa: F841 - kept alive for the loop's lifetime
-    window.show()
-    code = app.exec()
-    _closed(service)
-    return int(code)
+    desk = start_gui(argv, db_url)
+    if desk.window is None:
+        return int(desk.code or 0)
+    desk.on_end = desk.app.exit
+    code = desk.app.exec()
+    desk.close()
+    return int(desk.code if desk.code is not None else code)
 
 
 # ---------------------------------------------------------------- command line (called by deskapp.cli)

@@ -21,13 +21,13 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from deskapp.store.errors import StoreError, translate_dbapi_error
+from deskapp.store.paths import APP_NAME, DB_FILENAME, default_db_path
 
 __all__ = [
     "APP_NAME",
@@ -46,17 +46,10 @@ __all__ = [
     "sqlite_url",
 ]
 
-APP_NAME = "deskapp"
-DB_FILENAME = "deskapp.sqlite3"
 ENV_DB_URL = "DESKAPP_DB_URL"
 READ_ONLY_OPTION = "deskapp_read_only"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 5
-
-
-def default_db_path() -> Path:
-    """``<user data dir>/deskapp.sqlite3`` (platformdirs; e.g. ``~/.local/share/deskapp/``)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
 def sqlite_url(path: str | os.PathLike[str]) -> str:

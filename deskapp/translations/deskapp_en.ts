@@ -861,6 +861,18 @@ Your role may not do this (needs {role} or above)</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>正在打开数据库…</source>
+            <translation>Opening the database…</translation>
+        </message>
+        <message>
+            <source>无法打开数据库</source>
+            <translation>Cannot open the database</translation>
+        </message>
+        <message>
+            <source>轮接台无法启动：{error}</source>
+            <translation>The rotation desk cannot start: {error}</translation>
+        </message>
+        <message>
             <source>认领公示</source>
             <translation>Claim notice</translation>
         </message>

@@ -37,13 +37,16 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
     def __init__(self, lang: str = "zh", parent: QObject | None = None):
         super().__init__(lambda r: r.key, parent)
         self._lang = lang
+        self._headers: list[str] | None = None
         self._next_brush = QBrush(QColor(theme.ACCENT_SOFT))
         self._muted_brush = QBrush(QColor(theme.MUTED))
         self._next_ink = QBrush(QColor(theme.ACCENT_DARK))
 
     def headers(self):
-        return [self.tr("顺位"), self.tr("置业顾问"), self.tr("状态"), self.tr("补接名额"), self.tr("起始"),
-                self.tr("当前")]
+        if self._headers is None:  # Qt asks for the column count thousands of times while it lays out a table
+            self._headers = [self.tr("顺位"), self.tr("置业顾问"), self.tr("状态"), self.tr("补接名额"), self.tr("起始"),
+                             self.tr("当前")]
+        return self._headers
 
     def badges(self, row: ConsultantRow) -> list[tuple[str, str]]:
         out = [(self.tr("补{rule}").format(rule=cr.rule),
@@ -141,12 +144,15 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
     def __init__(self, lang: str = "zh", parent: QObject | None = None):
         super().__init__(lambda r: r.visit_id, parent)
         self._lang = lang
+        self._headers: list[str] | None = None
         self._muted_brush = QBrush(QColor(theme.FAINT))
         self._danger_brush = QBrush(QColor(theme.DANGER))
 
     def headers(self):
-        return [self.tr("时间"), self.tr("客户"), self.tr("电话"), self.tr("接待人"), self.tr("方式"), self.tr("轮次"),
-                self.tr("状态"), self.tr("依据"), self.tr("说明")]
+        if self._headers is None:  # translated once (the language changes only with a restart)
+            self._headers = [self.tr("时间"), self.tr("客户"), self.tr("电话"), self.tr("接待人"), self.tr("方式"),
+                             self.tr("轮次"), self.tr("状态"), self.tr("依据"), self.tr("说明")]
+        return self._headers
 
     def explanation(self, row: ReceptionRow) -> str:
         """The decision's one-line explanation in the user's language (Chinese when no English was recorded)."""

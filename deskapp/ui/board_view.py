@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,8 +80,19 @@ def _card(title: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayou
     return card, lay, head, label
 
 
-def _table(parent: QWidget, row_height: int = 36) -> QTableView:
-    view = QTableView(parent)
+class BoardTable(QTableView):
+    """A board table that says when it was resized (watching its viewport instead would make PySide6 wrap
+    the viewport, which costs several milliseconds at start-up)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
+def _table(parent: QWidget, row_height: int = 36) -> BoardTable:
+    view = BoardTable(parent)
     view.setObjectName("boardTable")
     view.setStyleSheet("QTableView#boardTable { border: none; border-radius: 0; }")
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -278,7 +289,7 @@ class BoardView(QWidget):
     def _connect_signals(self) -> None:
         self._ctx.changed.connect(self._on_ctx_changed)
         self._ctx.user_changed.connect(self._on_user_changed)
-        self._consultant_view.viewport().installEventFilter(self)
+        self._consultant_view.resized.connect(self._on_consultant_view_resized)
         self._reception_view.selectionModel().selectionChanged.connect(self._on_reception_selected)
         self._consultant_view.selectionModel().selectionChanged.connect(self._on_consultant_selected)
         self._actions[ActionId.FINISH].triggered.connect(self._on_finish_triggered)
@@ -369,10 +380,9 @@ class BoardView(QWidget):
         super().resizeEvent(event)
         self._apply_density()
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self._consultant_view.viewport() and event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._scroll_to_next)  # a taller table shows the rotation from its top again
-        return super().eventFilter(obj, event)
+    @Slot()
+    def _on_consultant_view_resized(self) -> None:
+        QTimer.singleShot(0, self._scroll_to_next)  # a taller table shows the rotation from its top again
 
     def _apply_density(self) -> None:
         """Tighter rows and banner when the board is short (a 1280×800 screen), roomier from 1080 p up."""
@@ -417,10 +427,11 @@ class BoardView(QWidget):
             ActionId.COMPLAINT: in_progress,
             ActionId.REFUSE: self._refuser() is not None,
         }
+        live = self._ctx.live  # before the database has opened every command would be refused
         for aid, ok in wants.items():
             act = self._actions[aid]
             allowed = permitted(aid, self._ctx.may)
-            act.setEnabled(allowed and ok)
+            act.setEnabled(live and allowed and ok)
             base = act.statusTip()
             if not allowed:
                 from .actions import SPECS

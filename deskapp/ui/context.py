@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from deskapp.domain.errors import RuleError
 from deskapp.domain.roles import Role
-from deskapp.services.office_service import OfficeService
+
+if TYPE_CHECKING:
+    from deskapp.services.office_service import OfficeService
+
+
+class StartingService:
+    """Stands in for the office service while the database opens (deskapp.app's fast start).
+
+    `office` is the state saved at the last journal entry (deskapp.services.hotstate.peek_office): enough
+    to draw the board. Every command is refused, so nothing can be decided on a state that may be stale;
+    the window keeps the actions that need the database disabled until the real service is attached.
+    """
+
+    starting = True
+
+    def __init__(self, office):
+        self.office = office
+
+    def handle(self, cmd, now: dt.datetime):
+        raise starting_error()
+
+
+def starting_error() -> RuleError:
+    """What a command (or a preview) meets before the database has opened."""
+    return RuleError("starting", "正在打开数据库，请稍候再试。",
+                     "The database is still opening; please try again in a moment.")
 
 
 class AppContext(QObject):
@@ -17,6 +43,7 @@ class AppContext(QObject):
 
     changed = Signal()  # any record changed (here or at another station): refresh views
     user_changed = Signal()  # someone signed in/out at this station
+    live_changed = Signal()  # the real service replaced the StartingService (see attach)
 
     def __init__(self, service: OfficeService, clock: Callable[[], dt.datetime] | None = None,
                  lang: str = "zh", parent: QObject | None = None):
@@ -29,6 +56,17 @@ class AppContext(QObject):
     @property
     def office(self):
         return self.service.office
+
+    @property
+    def live(self) -> bool:
+        """Whether the database is open: False while a StartingService stands in (commands are refused)."""
+        return not getattr(self.service, "starting", False)
+
+    def attach(self, service: OfficeService) -> None:
+        """Run on `service` from now on (the database has opened): every view re-reads the live state."""
+        self.service = service
+        self.live_changed.emit()
+        self.changed.emit()
 
     @property
     def role(self) -> Role:
@@ -50,6 +88,8 @@ class AppContext(QObject):
         return decision
 
     def preview(self, cmd):
+        if not self.live:
+            raise starting_error()
         return self.service.office.preview(_with_actor(cmd, self.user), self.clock())
 
     def error_text(self, err: RuleError) -> str:

@@ -8,16 +8,15 @@ cache or straight into memory, so the app never starts untranslated.
 Adding strings: `pyside6-lupdate deskapp/ui/<files>.py deskapp/app.py -ts deskapp/translations/deskapp_en.ts
 -no-obsolete -locations none` keeps the existing English and adds the new sources as unfinished;
 translate those (Qt Linguist or by hand). tests/ui/test_desk_i18n.py fails while one is missing.
+
+A warm start reads only the cached .qm (and hashes the .ts to name it); the compiler and the XML reader
+are imported only when a catalogue has to be (re)built, and nothing at all is loaded for Chinese.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, QSettings, QTranslator
@@ -70,12 +69,16 @@ def _lrelease() -> list[str] | None:
     for name in ("pyside6-lrelease", "pyside6-lrelease.exe"):
         if (exe_dir / name).is_file():
             return [str(exe_dir / name)]
+    import shutil
+
     found = shutil.which("pyside6-lrelease")
     return [found] if found else None
 
 
 def compile_ts(ts: Path, out_dir: Path | None = None) -> Path | None:
     """Compile `ts` to a .qm named by its content hash in `out_dir`; reuse it if already there."""
+    import hashlib
+
     data = ts.read_bytes()
     digest = hashlib.sha1(data).hexdigest()[:12]
     out_dir = out_dir or cache_dir()
@@ -85,6 +88,8 @@ def compile_ts(ts: Path, out_dir: Path | None = None) -> Path | None:
     tool = _lrelease()
     if tool is None:
         return None
+    import subprocess
+
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         tmp = qm.with_suffix(f".{os.getpid()}.tmp")
@@ -139,6 +144,8 @@ def qm_bytes(messages: dict[tuple[str, str], str]) -> bytes:
 
 def write_qm(ts: Path, out_dir: Path | None = None) -> Path | None:
     """Write the .qm of `ts` with qm_bytes() into the cache (named by content hash); None if unwritable."""
+    import hashlib
+
     data = ts.read_bytes()
     out_dir = out_dir or cache_dir()
     qm = out_dir / f"{ts.stem}-{hashlib.sha1(data).hexdigest()[:12]}.py.qm"
@@ -156,6 +163,8 @@ def write_qm(ts: Path, out_dir: Path | None = None) -> Path | None:
 
 def read_ts(ts: Path) -> dict[tuple[str, str], str]:
     """{(context, source): translation} of the finished messages of a Qt Linguist file."""
+    import xml.etree.ElementTree as ET
+
     out: dict[tuple[str, str], str] = {}
     root = ET.parse(ts).getroot()
     for ctx in root.iter("context"):

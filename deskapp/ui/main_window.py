@@ -1,4 +1,9 @@
-"""The front-desk window: the live board in the centre, tabs for other panels, actions everywhere."""
+"""The front-desk window: the live board in the centre, tabs for other panels, actions everywhere.
+
+Importing this module is cheap (the board, its models and Qt widgets): the dialogs, printing (reportlab,
+QtPdf) and the panels are imported when first used, so deskapp.app can show the board before the rest of
+the application has loaded.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,23 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from deskapp.domain.errors import RuleError
-from deskapp.reports import printing
 
 from . import i18n
 from .actions import ActionId, build_actions, permitted
 from .board_view import BoardView, WallView
-from .checkin_dialog import CheckInDialog
 from .context import AppContext
-from .pdf_print import PdfPrinter, office_header
-from .search_dialog import SearchDialog
+
+if TYPE_CHECKING:
+    from .checkin_dialog import CheckInDialog
+    from .pdf_print import PdfPrinter
+    from .search_dialog import SearchDialog
 
 _translate = QCoreApplication.translate  # for texts marked with QT_TRANSLATE_NOOP (lupdate reads those)
 
@@ -38,6 +45,10 @@ OPTIONAL_PANELS: tuple[tuple[str, str, str], ...] = (
     ("deskapp.ui.daily_report_panel", "DailyReportPanel", QT_TRANSLATE_NOOP("MainWindow", "每日报表")),
 )
 SIGNIN_MODULE = ("deskapp.ui.signin_dialog", "SignInDialog")
+# Actions that need the open database: disabled while a StartingService stands in (AppContext.live).
+# The board's own actions (finish, competitor, complaint, refusal) follow the same rule in BoardView.
+LIVE_ACTIONS = (ActionId.CHECK_IN, ActionId.SEARCH, ActionId.SIGN_IN, ActionId.PRINT_NOTICE,
+                ActionId.PRINT_VISIT_SHEET)
 
 
 def optional_class(module: str, name: str):
@@ -65,6 +76,7 @@ class MainWindow(QMainWindow):
     """The board, the desk's actions (keyboard first), printing, and a tab per plugged-in panel."""
 
     pdf_saved = Signal(str)  # a printout was saved (path); the print dialog is offered next
+    first_painted = Signal()  # the window was drawn for the first time (deskapp.app then opens the database)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,7 +89,8 @@ class MainWindow(QMainWindow):
         self._signin_dialog = None
         self._wall: WallView | None = None
         self._notice_panel = None  # the plugged-in notice panel, which prints the notice when present
-        self._pdf_printer = PdfPrinter(self)
+        self._pdf_printer: PdfPrinter | None = None  # made at the first printout (deskapp.ui.pdf_print)
+        self._painted = False
 
         self._board_view = BoardView(ctx, self._actions, self)
         self._tabs = QTabWidget(self)
@@ -89,13 +102,15 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._user_label = QLabel(self)
         self._clock_label = QLabel(self)
+        self._starting_label = QLabel(self.tr("正在打开数据库…"), self)
+        self._starting_label.setObjectName("startingLabel")
+        self.statusBar().addWidget(self._starting_label, 1)
         self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._clock_label)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._connect_signals()
-        self._on_user_changed()
-        self._on_board_selection_changed()
+        self._on_live_changed()
         self._on_tick()
         self._timer.start()
         self.resize(1360, 860)
@@ -163,6 +178,7 @@ class MainWindow(QMainWindow):
         self._board_view.selection_changed.connect(self._on_board_selection_changed)
         self._ctx.changed.connect(self._on_board_selection_changed)
         self._ctx.user_changed.connect(self._on_user_changed)
+        self._ctx.live_changed.connect(self._on_live_changed)
         self._timer.timeout.connect(self._on_tick)
 
     # ------------------------------------------------------------------ API
@@ -175,7 +191,15 @@ class MainWindow(QMainWindow):
 
     def pdf_printer(self) -> PdfPrinter:
         """What offers a saved PDF to the printer (tests answer its dialogs instead of a person)."""
+        if self._pdf_printer is None:
+            from .pdf_print import PdfPrinter
+
+            self._pdf_printer = PdfPrinter(self)
         return self._pdf_printer
+
+    def starting_text(self) -> str:
+        """The status bar's note while the database opens ("" once it is open)."""
+        return self._starting_label.text() if not self._ctx.live else ""
 
     def add_panel(self, title: str, widget: QWidget) -> int:
         """Plug another panel (notice, disputes, supervisor tools...) in as a tab; returns its index."""
@@ -196,6 +220,8 @@ class MainWindow(QMainWindow):
         self._tabs.setCurrentIndex(index)
 
     def open_check_in(self) -> CheckInDialog:
+        from .checkin_dialog import CheckInDialog
+
         if self._check_in_dialog is not None and self._check_in_dialog.isVisible():
             self._check_in_dialog.raise_()
             self._check_in_dialog.activateWindow()
@@ -209,6 +235,8 @@ class MainWindow(QMainWindow):
         return dlg
 
     def open_search(self) -> SearchDialog:
+        from .search_dialog import SearchDialog
+
         if self._search_dialog is not None and self._search_dialog.isVisible():
             self._search_dialog.raise_()
             self._search_dialog.activateWindow()
@@ -227,6 +255,10 @@ class MainWindow(QMainWindow):
 
     def print_notice(self) -> Path | None:
         """Save today's claim notice (R20) as a PDF, then offer the print dialog; returns the PDF's path."""
+        from deskapp.reports import printing
+
+        from .pdf_print import office_header
+
         if self._notice_panel is not None:
             path = self._notice_panel.save_notice_pdf()  # the panel shows the result too
             if path is None:
@@ -252,6 +284,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("请先在看板上选择一条接待记录"), 15_000)
                 return None
             visit_id = rec.visit_id
+        from deskapp.reports import printing
+
+        from .pdf_print import office_header
+
         ctx = self._ctx
         now = ctx.clock()
         try:
@@ -266,7 +302,7 @@ class MainWindow(QMainWindow):
     def _saved(self, path: Path, title: str) -> Path:
         self.statusBar().showMessage(self.tr("已保存：{path}").format(path=str(path)), 15_000)
         self.pdf_saved.emit(str(path))
-        self._pdf_printer.offer(path, title)
+        self.pdf_printer().offer(path, title)
         return path
 
     def _error_text(self, err: Exception) -> str:
@@ -369,7 +405,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_board_selection_changed(self) -> None:
-        self._actions[ActionId.PRINT_VISIT_SHEET].setEnabled(self._board_view.selected_reception() is not None)
+        self._actions[ActionId.PRINT_VISIT_SHEET].setEnabled(
+            self._ctx.live and self._board_view.selected_reception() is not None)
 
     @Slot()
     def _on_language_zh_triggered(self) -> None:
@@ -393,7 +430,17 @@ class MainWindow(QMainWindow):
         else:
             self._user_label.setText(self.tr("{name} · {role}").format(name=ctx.office.name(ctx.user), role=role))
         for aid in (ActionId.CHECK_IN,):
-            self._actions[aid].setEnabled(permitted(aid, ctx.may))
+            self._actions[aid].setEnabled(ctx.live and permitted(aid, ctx.may))
+
+    @Slot()
+    def _on_live_changed(self) -> None:
+        """The database opened (or, at construction, whether it is): the actions that need it follow."""
+        live = self._ctx.live
+        for aid in LIVE_ACTIONS:
+            self._actions[aid].setEnabled(live)
+        self._starting_label.setVisible(not live)
+        self._on_user_changed()
+        self._on_board_selection_changed()
 
     @Slot()
     def _on_tick(self) -> None:
@@ -409,6 +456,12 @@ class MainWindow(QMainWindow):
         now = self._ctx.clock()
         self._clock_label.setText(now.strftime("%Y-%m-%d %H:%M:%S"))
         self._board_view.tick(now)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     # ------------------------------------------------------------------ state
     def _restore_state(self) -> None:

@@ -10,9 +10,7 @@ the engine the app runs on).
 
 from __future__ import annotations
 
-import os
-
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,51 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .db_url import (  # noqa: F401 - the station's choice lives in the light module the fast start reads
+    ENV_DB_URL,
+    SETTINGS_KEY,
+    configured_url,
+    override_source,
+    save_url,
+    saved_url,
+)
 from .dialog_base import RememberingDialog
 from .panel_kit import SPACING, StatusLine, hbox, hint_label, primary_button, title_label, vbox
-
-SETTINGS_KEY = "database/url"
-ENV_DB_URL = "DESKAPP_DB_URL"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StationConfig", text)
-
-
-# --------------------------------------------------------------------------------- the station's choice
-def saved_url() -> str:
-    """The URL this station was set to in the settings dialog ("" = the embedded database)."""
-    return str(QSettings().value(SETTINGS_KEY, "") or "").strip()
-
-
-def save_url(url: str | None) -> None:
-    """Remember this station's database ("" or None = the embedded one). Used at the next start."""
-    text = (url or "").strip()
-    settings = QSettings()
-    if text:
-        settings.setValue(SETTINGS_KEY, text)
-    else:
-        settings.remove(SETTINGS_KEY)
-    settings.sync()
-
-
-def override_source(cli_url: str | None = None) -> str | None:
-    """What decides the database over the station's setting: "cli" (--db), "env" ($DESKAPP_DB_URL) or None."""
-    if cli_url and cli_url.strip():
-        return "cli"
-    if os.environ.get(ENV_DB_URL, "").strip():
-        return "env"
-    return None
-
-
-def configured_url(cli_url: str | None = None) -> str | None:
-    """The database URL to open: --db, else $DESKAPP_DB_URL, else the station's setting; None = embedded."""
-    if cli_url and cli_url.strip():
-        return cli_url.strip()
-    env = os.environ.get(ENV_DB_URL, "").strip()
-    if env:
-        return env
-    return saved_url() or None
 
 
 from deskapp.services.stations import (  # noqa: E402,F401 - the checks live in the services layer

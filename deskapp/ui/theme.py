@@ -91,6 +91,7 @@ QMenuBar {{ background: {SURFACE}; border-bottom: 1px solid {LINE}; }}
 QToolBar {{ background: {SURFACE}; border: none; border-bottom: 1px solid {LINE}; spacing: 4px; padding: 4px 8px; }}
 QToolBar QToolButton {{ padding: 5px 10px; border-radius: 6px; }}
 QToolBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
+QToolBar QToolButton:disabled, QMenu::item:disabled {{ color: {FAINT}; }}
 QSplitter::handle {{ background: transparent; }}
 """
 

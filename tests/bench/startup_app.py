@@ -1,11 +1,18 @@
-"""deskapp started on a database, as ``deskapp.app.run_gui`` does it (without the event loop).
+"""deskapp started on a database exactly as ``deskapp.app.run_gui`` starts it (without the event loop).
 
     python tests/bench/startup_app.py DB_URL
 
-create_application -> the service (``deskapp.app.make_service``: PersistentOfficeService(url)) ->
-build_main_window -> show -> processEvents until the board's consultant model has rows. Then prints
-``READY <ru_maxrss KiB> <rows> <phase timings JSON>`` and exits at once (the parent times spawn -> that
-line). Offscreen: run with QT_QPA_PLATFORM=offscreen.
+``deskapp.app.start_gui`` (what run_gui runs before ``app.exec()``), then processEvents until the window is
+visible and the board's consultant model has rows: phase ``board``, seconds since the process started
+(on the fast start the board is drawn from the database's saved state before SQLAlchemy is imported).
+Then processEvents until the live service is attached (``ctx.live``; on the fast start that happens right
+after the first paint): phase ``live``, also since the process started. The other phases are the seconds
+spent in each step (``Desk.phases``: create_application, peek, window, service, panels).
+
+Prints ``BOARD <rows>`` as soon as the board is shown, then ``READY <ru_maxrss KiB> <rows> <phases JSON>``
+once the service is live (so the peak RSS is the app with its database open), and exits at once. The
+parent times spawn -> READY (spawn -> BOARD is the time to the board). Offscreen: run with
+QT_QPA_PLATFORM=offscreen.
 """
 
 import json
@@ -21,6 +28,15 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def _wait(qapp, done, what: str) -> None:
+    deadline = time.monotonic() + 120
+    while not done():
+        qapp.processEvents()
+        if time.monotonic() > deadline:
+            print(what, flush=True)
+            os._exit(3)
+
+
 def main() -> None:
     url = sys.argv[1]
     phases = {}
@@ -28,33 +44,23 @@ def main() -> None:
     from deskapp import app as deskapp_app
 
     phases["import"] = time.perf_counter() - t
-    t = time.perf_counter()
-    qapp, lang = deskapp_app.create_application(sys.argv[:1])
-    phases["create_application"] = time.perf_counter() - t
-    t = time.perf_counter()
-    make_service = getattr(deskapp_app, "make_service", None)
-    if make_service is None:
-        from deskapp.services.persistence import PersistentOfficeService as make_service
-    service = make_service(url)
-    phases["service"] = time.perf_counter() - t
-    t = time.perf_counter()
-    ctx, window = deskapp_app.build_main_window(service, lang)
-    install_lock = getattr(deskapp_app, "_install_idle_lock", None)  # as run_gui does
-    lock = install_lock(ctx, qapp) if callable(install_lock) else None  # noqa: F841 - kept alive
-    phases["build_main_window"] = time.perf_counter() - t
-    t = time.perf_counter()
-    window.show()
-    board = window.board_view
-    board = board() if callable(board) else board
-    model = board.consultant_model()
-    deadline = time.monotonic() + 120
-    while not (window.isVisible() and model.rowCount() > 0):
-        qapp.processEvents()
-        if time.monotonic() > deadline:
-            print("NOROWS", flush=True)
-            os._exit(3)
+    desk = deskapp_app.start_gui(sys.argv[:1], url)
+    if desk.window is None:
+        print(f"NOWINDOW {desk.code}", flush=True)
+        os._exit(3)
+    qapp, window = desk.app, desk.window
+    model = window.board_view.consultant_model()
+    _wait(qapp, lambda: window.isVisible() and model.rowCount() > 0, "NOROWS")
     qapp.processEvents()
-    phases["show"] = time.perf_counter() - t
+    phases["board"] = time.perf_counter() - T0
+    print(f"BOARD {model.rowCount()}", flush=True)  # the parent may time spawn -> this line ("interactive board")
+    _wait(qapp, lambda: desk.live or desk.code is not None, "NOLIVE")
+    if not desk.live:
+        print(f"NOLIVE {desk.code}", flush=True)
+        os._exit(3)
+    qapp.processEvents()
+    phases["live"] = time.perf_counter() - T0
+    phases.update(desk.phases)
     phases["in_process_total"] = time.perf_counter() - T0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"READY {rss} {model.rowCount()} {json.dumps(phases)}", flush=True)

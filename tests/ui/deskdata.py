@@ -31,7 +31,11 @@ def _at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
 
 def build_office() -> OfficeService:
     """A small office: 张三 and 李女士 were received a week ago; today 李娜, 王芳, 张伟 signed in (in that order)."""
-    svc = OfficeService()
+    return fill_office(OfficeService())
+
+
+def fill_office(svc):
+    """build_office()'s records, written through any service (a PersistentOfficeService too); returns it."""
     t = _at(DAY1, 8)
     for key, name, role, team in (("A", "张伟", "consultant", "T1"), ("B", "李娜", "consultant", "T1"),
                                   ("C", "王芳", "team_leader", "T2"), ("S", "周敏", "supervisor", None)):
