@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import pickle
 import sqlite3
+import zlib
 from pathlib import Path
 
 from deskapp.domain import Office
@@ -32,6 +33,7 @@ RECORD_LISTS = ("credits", "notice", "claims", "deals", "sanctions")
 BOOKKEEPING = ("dirty_c", "dirty_v", "dirty_f", "dirty_x", "dirty_credits_removed", "dirty_refs", "peeked_seq",
                "_staff_blob")
 STAFF_KEY = "__staff_pickle__"
+ZLIB = b"Z"  # a compressed state starts with this (a pickle starts with 0x80)
 NOT_IN_STATE = frozenset(LAZY_ATTRS) | frozenset(RECORD_LISTS) | frozenset(BOOKKEEPING)
 LIVE_NOTICE = ("open", "claimed")
 PROTOCOL = 5
@@ -49,7 +51,7 @@ def state_blob(office: Office) -> bytes:
     if cached is None or cached[0] != mark:
         cached = office.__dict__["_staff_blob"] = (mark, pickle.dumps(staff, PROTOCOL))
     state[STAFF_KEY] = cached[1]
-    return pickle.dumps(state, PROTOCOL)
+    return ZLIB + zlib.compress(pickle.dumps(state, PROTOCOL), 1)  # one database page, not three
 
 
 def find_record(office: Office, kind: str, rid: int):
@@ -85,7 +87,10 @@ class _DomainUnpickler(pickle.Unpickler):
 
 
 def loads(blob: bytes):
-    value = _DomainUnpickler(io.BytesIO(bytes(blob))).load()
+    blob = bytes(blob)
+    if blob[:1] == ZLIB:
+        blob = zlib.decompress(blob[1:])
+    value = _DomainUnpickler(io.BytesIO(blob)).load()
     if isinstance(value, dict) and isinstance(value.get(STAFF_KEY), bytes):
         value["staff"] = loads(value.pop(STAFF_KEY))
     return value

@@ -38,7 +38,9 @@ customers = Table(
     # 0005: when the customer was last received (the latest visit recorded), shown by every search hit
     Column("last_visit", String(32), nullable=True),
 )
-Index("ix_customers_family_of", customers.c.family_of)
+# 0005: partial, so a customer without a family link costs no write here
+Index("ix_customers_family_of", customers.c.family_of, sqlite_where=customers.c.family_of.isnot(None),
+      postgresql_where=customers.c.family_of.isnot(None))
 Index("ix_customers_owner", customers.c.owner)
 Index("ix_customers_phone_rev", customers.c.phone_rev)
 Index("ix_customers_name", customers.c.name)
@@ -98,6 +100,7 @@ customer_phones = Table(
     Column("id", String(20), primary_key=True),  # the normalised phone
     Column("customer_id", Integer, nullable=False),
     Column("seq", SEQ_TYPE, nullable=False),
+    sqlite_with_rowid=False,  # 0005: the phone is the b-tree's key (one b-tree to write, not a table + its index)
 )
 Index("ix_customer_phones_customer", customer_phones.c.customer_id)
 
@@ -196,6 +199,7 @@ customer_refs = Table(
     Column("id", Text, primary_key=True),
     Column("customer_id", Integer, nullable=False),
     Column("seq", SEQ_TYPE, nullable=False),
+    sqlite_with_rowid=False,
 )
 
 hot_state = Table(

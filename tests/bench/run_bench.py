@@ -65,13 +65,6 @@ INITIALS_TEXTS = ("wj", "zl", "lx", "cy", "hm", "sh", "zw", "lj")
 
 # ============================================================================ helpers (both sides)
 
-def _bench_cache() -> Path:
-    sys.path.insert(0, str(HERE))
-    import generate
-
-    return generate.cache_dir()
-
-
 def emit(**kw) -> None:
     print(MARK + " " + json.dumps(kw, ensure_ascii=False), flush=True)
 
@@ -501,10 +494,9 @@ class Bench:
     # ------------------------------------------------------------------ rows
     def startup(self, url: str) -> None:
         a = self.args
-        env = child_env({"XDG_CONFIG_HOME": str(self.workdir / "config"),
-                         # compiled modules, as an installed app has them (a wheel or the PyInstaller bundle),
-                         # kept out of the checkout; the discarded warm-up run writes them
-                         "PYTHONPYCACHEPREFIX": str(_bench_cache() / "pycache")})
+        env = child_env({"XDG_CONFIG_HOME": str(self.workdir / "config")})
+        # compiled modules (__pycache__, git-ignored), as an installed app has them (a wheel or the
+        # PyInstaller bundle): the discarded warm-up run writes what is missing
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         app_cmd = [self.py, str(HERE / "startup_app.py"), url]
         floor_cmd = [self.py, str(HERE / "startup_floor.py")]

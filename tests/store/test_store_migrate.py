@@ -116,3 +116,36 @@ def test_sqlite_journal_seq_is_the_rowid(sqlite_engine):
     finally:
         db.close()
     assert "SCAN journal" in plan and "INDEX" not in plan.upper()
+
+
+def test_a_database_of_the_previous_version_is_upgraded_and_its_office_re_derived(db_url):
+    """Down to 0004 with records in it (0005's downgrade), then opened by this version: 0005 rebuilds
+    customer_phones and the indexes with their rows, the missing saved state is derived from the journal."""
+    import datetime as dt
+
+    from alembic import command
+
+    from deskapp.domain import commands as c
+    from deskapp.services import queries
+    from deskapp.services.persistence import PersistentOfficeService, verify
+    from deskapp.store.migrate import alembic_config
+
+    t0 = dt.datetime(2026, 11, 20, 9, 0)
+    svc = PersistentOfficeService(db_url)
+    for k, n in [("A", "张三"), ("B", "李四")]:
+        svc.handle(c.AddStaff(k, n, actor="__system__"), t0)
+    svc.handle(c.OpenDay(t0.date()), t0)
+    svc.handle(c.SignIn(("A", "B")), t0)
+    svc.handle(c.Arrive(c.Answers(True), name="刘备", phone="13800001111"), t0)
+    board = queries.board(svc.office)
+    with svc.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    svc.close()
+    again = PersistentOfficeService(db_url)
+    assert queries.board(again.office) == board
+    assert again.office.by_phone["13800001111"] == again.office.by_ref["刘备"]
+    assert [h.name for h in again.search("1111")] == ["刘备"]
+    assert verify(again.engine).ok
+    again.close()

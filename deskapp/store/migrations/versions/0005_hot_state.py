@@ -31,7 +31,28 @@ def upgrade() -> None:
         sa.Column("customer_id", sa.Integer(), nullable=False),
         sa.Column("seq", SEQ, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_customer_refs"),
+        sqlite_with_rowid=False,
     )
+    # customer_phones keyed by the phone itself (SQLite: WITHOUT ROWID, one b-tree instead of a table plus
+    # the primary key's index): rebuilt with its rows
+    op.create_table(
+        "customer_phones_new",
+        sa.Column("id", sa.String(20), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("seq", SEQ, nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_customer_phones_new"),
+        sqlite_with_rowid=False,
+    )
+    op.execute("INSERT INTO customer_phones_new (id, customer_id, seq) SELECT id, customer_id, seq FROM customer_phones")
+    op.drop_index("ix_customer_phones_customer", table_name="customer_phones")
+    op.drop_table("customer_phones")
+    op.rename_table("customer_phones_new", "customer_phones")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE customer_phones RENAME CONSTRAINT pk_customer_phones_new TO pk_customer_phones")
+    op.create_index("ix_customer_phones_customer", "customer_phones", ["customer_id"])
+    op.drop_index("ix_customers_family_of", table_name="customers")
+    op.create_index("ix_customers_family_of", "customers", ["family_of"],
+                    sqlite_where=sa.text("family_of IS NOT NULL"), postgresql_where=sa.text("family_of IS NOT NULL"))
     op.create_table(
         "hot_state",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
