@@ -22,7 +22,6 @@ from __future__ import annotations
 import io
 import pickle
 import sqlite3
-import zlib
 from pathlib import Path
 
 from deskapp.domain import Office
@@ -33,7 +32,6 @@ RECORD_LISTS = ("credits", "notice", "claims", "deals", "sanctions")
 BOOKKEEPING = ("dirty_c", "dirty_v", "dirty_f", "dirty_x", "dirty_credits_removed", "dirty_refs", "peeked_seq",
                "_staff_blob")
 STAFF_KEY = "__staff_pickle__"
-ZLIB = b"Z"  # a compressed state starts with this (a pickle starts with 0x80)
 NOT_IN_STATE = frozenset(LAZY_ATTRS) | frozenset(RECORD_LISTS) | frozenset(BOOKKEEPING)
 LIVE_NOTICE = ("open", "claimed")
 PROTOCOL = 5
@@ -51,7 +49,8 @@ def state_blob(office: Office) -> bytes:
     if cached is None or cached[0] != mark:
         cached = office.__dict__["_staff_blob"] = (mark, pickle.dumps(staff, PROTOCOL))
     state[STAFF_KEY] = cached[1]
-    return ZLIB + zlib.compress(pickle.dumps(state, PROTOCOL), 1)  # one database page, not three
+    state["_active"] = list(state["_active"])  # the receptions in progress are rows of `visits`: their ids
+    return pickle.dumps(state, PROTOCOL)
 
 
 def find_record(office: Office, kind: str, rid: int):
@@ -87,10 +86,7 @@ class _DomainUnpickler(pickle.Unpickler):
 
 
 def loads(blob: bytes):
-    blob = bytes(blob)
-    if blob[:1] == ZLIB:
-        blob = zlib.decompress(blob[1:])
-    value = _DomainUnpickler(io.BytesIO(blob)).load()
+    value = _DomainUnpickler(io.BytesIO(bytes(blob))).load()
     if isinstance(value, dict) and isinstance(value.get(STAFF_KEY), bytes):
         value["staff"] = loads(value.pop(STAFF_KEY))
     return value
@@ -114,6 +110,16 @@ def read_office(query) -> tuple[int, Office] | None:
         return None
     seq, blob = rows[0]["seq"], rows[0]["blob"]
     state = loads(blob)
+    active = state.get("_active", {})
+    if isinstance(active, list):  # saved as ids: the visits' rows are written with every entry
+        found = {}
+        for chunk in _chunks(active, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in query(f"SELECT * FROM visits WHERE id IN ({marks})", tuple(chunk)):
+                found[row["id"]] = visit_from_row(row)
+        if len(found) != len(active):
+            raise pickle.UnpicklingError("a reception in progress has no visit row")
+        state["_active"] = {vid: found[vid] for vid in active}
     day = state.get("day")
     since = day.date.isoformat() if day is not None else "9999-12-31"
     records = [(r["kind"], r["blob"]) for r in query(RECORDS_SQL, (True, False, since))]
