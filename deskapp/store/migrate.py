@@ -9,16 +9,12 @@ the same configuration (URL from ``$DESKAPP_DB_URL`` or the default file), e.g. 
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.script.revision import RevisionError
-from alembic.util.exc import CommandError
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
@@ -42,7 +38,31 @@ VERSION_TABLE = "alembic_version"
 _PG_MIGRATION_LOCK = 0x6465736B  # 'desk'
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported only when the schema is not already current (it costs a noticeable part of a
+# station's start-up): the head revision is read from the migration files themselves.
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*=\s*["\']?([^"\'\s]+)["\']?\s*$', re.M)
+
+
+def quick_head() -> str | None:
+    """The head revision from the migration files' `revision = ...` / `down_revision = ...` lines (no
+    alembic); None when that does not give exactly one head."""
+    revisions, downs = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(m.groups() for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+            downs.add(found.get("down_revision"))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else None
+
+
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("path_separator", "os")
@@ -53,6 +73,8 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -77,6 +99,10 @@ class SchemaStatus:
 
 
 def _status(conn: Connection) -> SchemaStatus:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script.revision import RevisionError
+    from alembic.util.exc import CommandError
+
     head = head_revision()
     tables = set(inspect(conn).get_table_names())
     if VERSION_TABLE not in tables:
@@ -119,6 +145,8 @@ def upgrade(engine: Engine, revision: str = "head") -> SchemaStatus:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
         status = _status(conn)
         if status.state != "current" or revision != "head":
+            from alembic import command
+
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
@@ -130,6 +158,8 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Engine:
     schema checked (newer → StoreError('db_newer_schema')) and, with ``migrate``, upgraded to head."""
     engine = make_engine(url)
     try:
+        if _already_current(engine):
+            return engine
         status = check_schema(engine)
         if migrate and status.state != "current":
             upgrade(engine)
@@ -137,6 +167,21 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _already_current(engine: Engine) -> bool:
+    """True when the database records exactly this code's head revision (then alembic is not needed)."""
+    head = quick_head()
+    if head is None:
+        return False
+    with engine.connect() as conn:
+        try:
+            rows = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+        except Exception:  # noqa: BLE001 - no version table (empty or foreign): the full check says which
+            return False
+        finally:
+            conn.rollback()
+    return [r[0] for r in rows] == [head]
 
 
 def main(argv: list[str] | None = None) -> int:  # pragma: no cover - developer tool

@@ -149,3 +149,21 @@ def test_a_database_of_the_previous_version_is_upgraded_and_its_office_re_derive
     assert [h.name for h in again.search("1111")] == ["刘备"]
     assert verify(again.engine).ok
     again.close()
+
+
+def test_the_quick_head_read_from_the_files_is_alembics_head():
+    from deskapp.store.migrate import quick_head
+
+    assert quick_head() == head_revision()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'o.sqlite3'}"
+    open_store(url).dispose()
+    code = ("import sys; from deskapp.store.migrate import open_store; open_store(sys.argv[1]).dispose(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code, url], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
