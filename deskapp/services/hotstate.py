@@ -5,9 +5,10 @@ staff, policy, the receptions in progress...) plus the few live records (make-up
 notice, claims, deals, sanctions) and looks everything else up through the read models' indexes
 (deskapp.services.lazy).
 
-- ``hot_state``: one row, the pickled attributes of the Office that are neither store-backed collections
-  nor record lists nor per-command bookkeeping (``state_blob``), stamped with the journal entry it
-  reflects; rewritten by every command in the same transaction as the entry.
+- ``hot_state``: row 1, the pickled attributes of the Office that are neither store-backed collections
+  nor record lists nor per-command bookkeeping (``state_blobs``), stamped with the journal entry it
+  reflects, rewritten by every command in the same transaction as the entry; row 2, the staff list,
+  rewritten when it changes.
 - ``hot_records``: one row per credit, notice entry, claim, deal and sanction (pickled), written when a
   command touches it; a used credit's row is deleted. Notice entries carry their day and whether they
   are still open, so start-up reads only the ones the rules can still need.
@@ -31,7 +32,6 @@ from deskapp.services.rows import customer_from_row, visit_from_row
 RECORD_LISTS = ("credits", "notice", "claims", "deals", "sanctions")
 BOOKKEEPING = ("dirty_c", "dirty_v", "dirty_f", "dirty_x", "dirty_credits_removed", "dirty_refs", "peeked_seq",
                "_staff_blob")
-STAFF_KEY = "__staff_pickle__"
 NOT_IN_STATE = frozenset(LAZY_ATTRS) | frozenset(RECORD_LISTS) | frozenset(BOOKKEEPING)
 LIVE_NOTICE = ("open", "claimed")
 PROTOCOL = 5
@@ -39,18 +39,20 @@ UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, TypeError, Value
 
 
 # ------------------------------------------------------------------------------------ (de)serialising
-def state_blob(office: Office) -> bytes:
-    """The pickled state. The staff list (a few dozen records, rarely changed, the slowest part to
-    pickle) is pickled again only when one of its values changed."""
+def state_blobs(office: Office) -> tuple[bytes, bytes | None]:
+    """(the pickled state without the staff, the pickled staff list or None when it has not changed since
+    it was last saved by this office). The staff (a few dozen records, rarely changed, the slowest part to
+    pickle) is a row of its own: a check-in rewrites one small row."""
     state = {k: v for k, v in office.__dict__.items() if k not in NOT_IN_STATE}
     staff = state.pop("staff")
-    mark = tuple((k, tuple(s.__dict__.values())) for k, s in staff.items())
+    mark = staff_mark(staff)
     cached = office.__dict__.get("_staff_blob")
+    staff_blob = None
     if cached is None or cached[0] != mark:
-        cached = office.__dict__["_staff_blob"] = (mark, pickle.dumps(staff, PROTOCOL))
-    state[STAFF_KEY] = cached[1]
+        staff_blob = pickle.dumps(staff, PROTOCOL)
+        office.__dict__["_staff_blob"] = (mark, staff_blob)
     state["_active"] = list(state["_active"])  # the receptions in progress are rows of `visits`: their ids
-    return pickle.dumps(state, PROTOCOL)
+    return pickle.dumps(state, PROTOCOL), staff_blob
 
 
 def find_record(office: Office, kind: str, rid: int):
@@ -86,15 +88,31 @@ class _DomainUnpickler(pickle.Unpickler):
 
 
 def loads(blob: bytes):
-    value = _DomainUnpickler(io.BytesIO(bytes(blob))).load()
-    if isinstance(value, dict) and isinstance(value.get(STAFF_KEY), bytes):
-        value["staff"] = loads(value.pop(STAFF_KEY))
-    return value
+    return _DomainUnpickler(io.BytesIO(bytes(blob))).load()
+
+
+def saved_state(query) -> tuple[int, dict] | None:
+    """(seq, the saved attributes) — the state row (id 1) with the staff row (id 2); None when nothing is
+    saved. Unreadable rows raise one of UNREADABLE."""
+    rows = {r["id"]: r for r in query(STATE_SQL, ())}
+    if 1 not in rows:
+        return None
+    state = loads(rows[1]["blob"])
+    if not isinstance(state, dict) or 2 not in rows:
+        raise pickle.UnpicklingError("the saved office state is incomplete")
+    staff_blob = bytes(rows[2]["blob"])
+    state["staff"] = loads(staff_blob)
+    state["_staff_blob"] = (staff_mark(state["staff"]), staff_blob)  # not rewritten until it changes
+    return rows[1]["seq"], state
+
+
+def staff_mark(staff: dict) -> tuple:
+    return tuple((k, tuple(s.__dict__.values())) for k, s in staff.items())
 
 
 
 # ------------------------------------------------------------------------------------ queries (DB-API)
-STATE_SQL = "SELECT seq, blob FROM hot_state WHERE id = 1"
+STATE_SQL = "SELECT id, seq, blob FROM hot_state WHERE id IN (1, 2)"
 RECORDS_SQL = (
     "SELECT kind, blob FROM hot_records WHERE kind IN ('credits', 'claims', 'deals', 'sanctions') "
     "UNION ALL SELECT kind, blob FROM hot_records WHERE kind = 'notice' AND live = ? "
@@ -105,11 +123,10 @@ RECORDS_SQL = (
 def read_office(query) -> tuple[int, Office] | None:
     """(seq, office) from the hot-state tables through `query(sql, params) -> list[dict]`; None when
     the database has no saved state."""
-    rows = query(STATE_SQL, ())
-    if not rows:
+    saved = saved_state(query)
+    if saved is None:
         return None
-    seq, blob = rows[0]["seq"], rows[0]["blob"]
-    state = loads(blob)
+    seq, state = saved
     active = state.get("_active", {})
     if isinstance(active, list):  # saved as ids: the visits' rows are written with every entry
         found = {}

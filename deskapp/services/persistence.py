@@ -227,7 +227,11 @@ def ref_row(office: Office, ref: str, seq: int) -> dict:
 
 def write_hot_state(conn, office: Office, seq: int) -> None:
     """The office's in-memory state after entry `seq` (deskapp.services.hotstate), same transaction."""
-    upsert(conn, rm.hot_state, [{"id": 1, "seq": seq, "blob": hotstate.state_blob(office)}])
+    state, staff = hotstate.state_blobs(office)
+    rows = [{"id": 1, "seq": seq, "blob": state}]
+    if staff is not None:
+        rows.append({"id": 2, "seq": seq, "blob": staff})
+    upsert(conn, rm.hot_state, rows)
 
 
 def replay(conn, office: Office, from_seq: int = 1) -> int:
@@ -446,7 +450,7 @@ def verify(engine, full: bool = True) -> VerifyReport:
             return VerifyReport(False, chain.count, f"journal entry {chain.first_bad_seq}: {chain.reason}",
                                 chain.first_bad_seq)
         head, _ = _journal.head(conn)
-        state = conn.execute(rm.hot_state.select()).mappings().first()
+        state = conn.execute(rm.hot_state.select().where(rm.hot_state.c.id == 1)).mappings().first()
         if head and (state is None or state["seq"] != head):
             at = None if state is None else state["seq"]
             return VerifyReport(False, chain.count, f"the saved office state is at entry {at}, the journal at {head}"
@@ -514,7 +518,9 @@ def _check_hot(conn, office: Office, state) -> str | None:
     if state is None:
         return None
     try:
-        saved = hotstate.loads(state["blob"])
+        source = lazy.Source(conn.engine)
+        source.conn = conn
+        saved = hotstate.saved_state(source.query)[1]
     except Exception as err:  # noqa: BLE001 - any unreadable state is a finding, not a crash
         return f"the saved office state cannot be read: {err}"
     for key, value in office.__dict__.items():

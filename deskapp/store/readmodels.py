@@ -102,7 +102,6 @@ customer_phones = Table(
     Column("seq", SEQ_TYPE, nullable=False),
     sqlite_with_rowid=False,  # 0005: the phone is the b-tree's key (one b-tree to write, not a table + its index)
 )
-Index("ix_customer_phones_customer", customer_phones.c.customer_id)
 
 
 credits = Table(
@@ -203,7 +202,7 @@ customer_refs = Table(
 )
 
 hot_state = Table(
-    "hot_state",  # one row: the office's in-memory state after journal entry `seq`
+    "hot_state",  # the office's in-memory state after journal entry `seq` (1), its staff list (2)
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", SEQ_TYPE, nullable=False),

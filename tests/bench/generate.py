@@ -44,7 +44,7 @@ from deskapp.domain import commands as c  # noqa: E402
 from deskapp.services.persistence import COMMAND_KIND, decision_summary  # noqa: E402
 from deskapp.store.journal import ZERO_HASH, canonical_at, canonical_json, entry_hash  # noqa: E402
 
-GEN_VERSION = 11
+GEN_VERSION = 12
 DEFAULT_SEED = 1
 TODAY = dt.date(2025, 6, 2)  # a Monday; fixed so that a cached database is the same on any day
 HISTORY_DAYS = 3 * 365

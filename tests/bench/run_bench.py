@@ -671,7 +671,8 @@ def load_into_pg(src: Path, server_url: str, log) -> str:
     engine.dispose()
     plain = resolve_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     lite = sqlite3.connect(str(src))
-    tables = {"journal": None, "customers": rm.customers, "visits": rm.visits, "followups": rm.followups}
+    # every table the service reads: the journal, the read models and the saved office state
+    tables = {"journal": None, **{t.name: t for t in rm.READ_MODELS + rm.HOT_TABLES}}
     with psycopg.connect(plain) as pg:
         idx = pg.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
                          "('customers','visits','followups') AND indexname NOT LIKE 'pk_%'").fetchall()

@@ -62,10 +62,12 @@ def test_the_state_saved_does_not_grow_with_the_customer_base(tmp_path):
     with svc.bulk():
         build_demo(svc, seed=3, customers=600, days=3, today=dt.date(2026, 11, 20))
     with svc.engine.connect() as conn:
-        blob = conn.execute(text("SELECT blob FROM hot_state")).scalar_one()
+        blob = conn.execute(text("SELECT blob FROM hot_state WHERE id = 1")).scalar_one()
+        staff = conn.execute(text("SELECT blob FROM hot_state WHERE id = 2")).scalar_one()
     state = hotstate.loads(blob)
-    assert not set(state) & hotstate.NOT_IN_STATE
-    assert len(blob) < 64 * 1024, len(blob)
+    assert not set(state) & hotstate.NOT_IN_STATE and "staff" not in state
+    assert sorted(hotstate.loads(staff)) == sorted(svc.office.staff)
+    assert len(blob) < 8 * 1024, len(blob)  # today's floor, not the customer base
     assert len(svc.office.customers) >= 600
     again = PersistentOfficeService(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
     assert len(again.office.customers) == len(svc.office.customers)
@@ -96,7 +98,7 @@ def test_a_hostile_state_blob_runs_nothing_and_is_re_derived(office_url, tmp_pat
 
     svc = PersistentOfficeService(office_url)
     with svc.engine.begin() as conn:
-        conn.execute(text("UPDATE hot_state SET blob = :b"), {"b": pickle.dumps({"x": Evil()})})
+        conn.execute(text("UPDATE hot_state SET blob = :b WHERE id = 1"), {"b": pickle.dumps({"x": Evil()})})
     report = verify(svc.engine)
     assert not report.ok and "cannot be read" in report.message
     assert hotstate.peek_office(office_url) is None
@@ -109,7 +111,7 @@ def test_a_hostile_state_blob_runs_nothing_and_is_re_derived(office_url, tmp_pat
 def test_a_stale_saved_state_fails_the_quick_verify(office_url):
     svc = PersistentOfficeService(office_url)
     with svc.engine.begin() as conn:
-        conn.execute(text("UPDATE hot_state SET seq = seq - 1"))
+        conn.execute(text("UPDATE hot_state SET seq = seq - 1 WHERE id = 1"))
     report = verify(svc.engine, full=False)
     assert not report.ok and "saved office state" in report.message
 
@@ -200,3 +202,18 @@ def test_a_past_days_notice_comes_from_the_store(office_url):
     after = queries.notice(restarted.office, T0.date())
     assert [(i.customer, i.status) for i in after] == [("马超", "settled")]
     assert queries.notice(svc.office, T0.date()) == after
+
+
+def test_the_staff_row_is_rewritten_only_when_the_staff_change(office_url):
+    svc = PersistentOfficeService(office_url)
+
+    def staff_seq():
+        with svc.engine.connect() as conn:
+            return conn.execute(text("SELECT seq FROM hot_state WHERE id = 2")).scalar_one()
+
+    before = staff_seq()
+    svc.handle(c.Finish("13800001111"), T0 + dt.timedelta(minutes=30))
+    assert staff_seq() == before
+    svc.handle(c.AddStaff("D", "赵六", actor="__system__"), T0 + dt.timedelta(minutes=31))
+    assert staff_seq() == svc.head
+    assert "D" in PersistentOfficeService(office_url).office.staff

@@ -49,7 +49,7 @@ def upgrade() -> None:
     op.rename_table("customer_phones_new", "customer_phones")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE customer_phones RENAME CONSTRAINT pk_customer_phones_new TO pk_customer_phones")
-    op.create_index("ix_customer_phones_customer", "customer_phones", ["customer_id"])
+    # (its customer_id index is not re-created: nothing looks phones up by customer)
     op.drop_index("ix_customers_family_of", table_name="customers")
     op.create_index("ix_customers_family_of", "customers", ["family_of"],
                     sqlite_where=sa.text("family_of IS NOT NULL"), postgresql_where=sa.text("family_of IS NOT NULL"))
@@ -92,6 +92,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.create_index("ix_customer_phones_customer", "customer_phones", ["customer_id"])
     op.drop_index("ix_followups_date", table_name="followups")
     op.create_index("ix_customers_alias", "customers", ["alias"])
     op.create_index("ix_customers_phone", "customers", ["phone"])
