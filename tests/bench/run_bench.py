@@ -683,8 +683,9 @@ def load_into_pg(src: Path, server_url: str, log) -> str:
             bools = {c.name for c in sa_table.columns if c.type.python_type is bool} if sa_table is not None else set()
             bi = [i for i, c in enumerate(cols) if c in bools]
             t = time.perf_counter()
-            with pg.cursor().copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as cp:
-                cur = lite.execute(f"SELECT {', '.join(cols)} FROM {table}")
+            quoted = ", ".join(f'"{c}"' for c in cols)  # sanctions has a column named "end"
+            with pg.cursor().copy(f'COPY "{table}" ({quoted}) FROM STDIN') as cp:
+                cur = lite.execute(f'SELECT {quoted} FROM "{table}"')
                 while True:
                     rows = cur.fetchmany(20_000)
                     if not rows:
