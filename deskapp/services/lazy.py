@@ -289,8 +289,13 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
 
     customers.created_at = created_at
 
+    def unwritten_customer(cid) -> bool:  # created by this command: nothing of it is in the store yet
+        return cid in office.customers._new
+
     def ids_of(sql):
         def load(key):
+            if unwritten_customer(key):
+                return _MISSING
             ids = [r["id"] for r in q(sql, (key,))]
             return ids if ids else _MISSING
         return load
@@ -306,6 +311,8 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
     followups_by_id.between = followups_between
 
     def load_followups_of(cid):
+        if unwritten_customer(cid):
+            return _MISSING
         rows = q("SELECT * FROM followups WHERE customer_id = ? ORDER BY id", (cid,))
         if not rows:
             return _MISSING

@@ -23,7 +23,7 @@ from deskapp.store.errors import StoreError
 from deskapp.store.journal import Journal, canonical_json, lock_office, verify_chain
 from deskapp.store.migrate import open_store
 from deskapp.store.notify import ChangeWatcher
-from deskapp.store.sql import add_tallies, clear, delete_ids, delete_records, rows_by_id, upsert
+from deskapp.store.sql import add_tallies, batched, clear, delete_ids, delete_records, rows_by_id, upsert
 
 _journal = Journal()
 log = logging.getLogger(__name__)
@@ -344,8 +344,9 @@ class PersistentOfficeService(OfficeService):
                 payload={"command": cmd.to_dict(), "decision": decision_summary(decision)},
                 policy_version=decision.policy_version, expected_head=self.head, head=head,
             )
-            write_read_models(conn, self.office, entry.seq, self._rotation, decision)
-            write_hot_state(conn, self.office, entry.seq)
+            with batched(conn):  # PostgreSQL: the rows go in one round trip
+                write_read_models(conn, self.office, entry.seq, self._rotation, decision)
+                write_hot_state(conn, self.office, entry.seq)
             lazy.flushed(self.office)
         finally:
             self._source.conn = outer

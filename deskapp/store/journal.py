@@ -233,7 +233,8 @@ class Journal:
         _check_text("station", station)
         _check_text("actor", actor)
         _check_text("kind", kind)
-        lock_office(conn)
+        if head is None:  # a caller passing the head read it under the lock, in this transaction
+            lock_office(conn)
         at_s = canonical_at(at)
         payload_json = canonical_json(dict(payload))
         pv = int(policy_version)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 from sqlalchemy import create_engine, delete, insert, select, text
@@ -104,6 +105,28 @@ def add_tallies(conn, rows: list[dict]) -> None:
     _raw(conn, sql, [tuple(r[c] for c in cols) for r in rows])
 
 
+@contextlib.contextmanager
+def batched(conn):
+    """The statements inside are sent to PostgreSQL without waiting for each answer (psycopg's pipeline
+    mode: one round trip instead of one per statement); nothing changes on SQLite. A failure surfaces at
+    the end of the block, as a StoreError when it is one we name."""
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    from .errors import StoreError, translate_dbapi_error
+
+    try:
+        with conn.connection.dbapi_connection.pipeline():
+            yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        err = translate_dbapi_error(exc)
+        if err is None:
+            raise
+        raise err from exc
+
+
 def delete_ids(conn, table, ids) -> None:
     if conn.dialect.name in ("sqlite", "postgresql"):
         mark = "?" if conn.dialect.name == "sqlite" else "%s"
@@ -114,6 +137,10 @@ def delete_ids(conn, table, ids) -> None:
 
 def delete_records(conn, kind: str, ids) -> None:
     """Remove hot records (deskapp.services.hotstate) of one kind."""
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        mark = "?" if conn.dialect.name == "sqlite" else "%s"
+        _raw(conn, f"DELETE FROM hot_records WHERE kind = {mark} AND id = {mark}", [(kind, i) for i in ids])
+        return
     table = rm.hot_records
     conn.execute(delete(table).where(table.c.kind == kind, table.c.id.in_(list(ids))))
 
