@@ -20,6 +20,7 @@ backup_invalid     a file given for restore is not a usable deskapp database
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 __all__ = ["StoreError", "translate_dbapi_error", "DEFAULT_MESSAGES"]
@@ -155,3 +156,18 @@ def translate_dbapi_error(exc: BaseException) -> StoreError | None:
 
 def _isinstance_by_name(exc: BaseException, name: str) -> bool:
     return any(c.__name__ == name for c in type(exc).__mro__)
+
+
+@contextlib.contextmanager
+def driver_errors():
+    """Statements run on a raw DB-API connection: a driver error we name becomes that StoreError, as it
+    does through SQLAlchemy; anything else passes unchanged."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        err = translate_dbapi_error(exc)
+        if err is None:
+            raise
+        raise err from exc

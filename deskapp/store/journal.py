@@ -44,7 +44,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from deskapp.store.engine import READ_ONLY_OPTION, sqlite_path
-from deskapp.store.errors import StoreError, translate_dbapi_error
+from deskapp.store.errors import StoreError, driver_errors
 from deskapp.store.notify import notify_change
 from deskapp.store.schema import journal as journal_table
 from deskapp.store.schema import office_lock
@@ -182,15 +182,14 @@ def _raw_execute(conn: Connection, sql: str, params: tuple):
     errors surface as SQLAlchemy's would: IntegrityError, else a StoreError (deskapp.store.errors)."""
     cur = conn.connection.dbapi_connection.cursor()
     try:
-        cur.execute(sql, params)
-        return cur.fetchone() if cur.description else None
-    except Exception as exc:
-        if type(exc).__name__ in ("IntegrityError", "UniqueViolation"):
-            raise IntegrityError(sql, params, exc) from exc
-        err = translate_dbapi_error(exc)
-        if err is None:
-            raise
-        raise err from exc
+        with driver_errors():
+            try:
+                cur.execute(sql, params)
+                return cur.fetchone() if cur.description else None
+            except Exception as exc:
+                if type(exc).__name__ in ("IntegrityError", "UniqueViolation"):
+                    raise IntegrityError(sql, params, exc) from exc
+                raise
     finally:
         cur.close()
 

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, delete, insert, select, text
 from sqlalchemy.engine import make_url
 
 from . import readmodels as rm
+from .errors import driver_errors
 
 _HIGH = "\uffff"
 
@@ -77,18 +78,10 @@ def _raw_upsert_sql(dialect: str, table, cols: tuple[str, ...]) -> str:
 def _raw(conn, sql: str, params: list[tuple]) -> None:
     """executemany on the connection's DB-API connection, inside its transaction; driver errors become
     StoreErrors as they do through SQLAlchemy (deskapp.store.errors)."""
-    from .errors import StoreError, translate_dbapi_error
-
     cur = conn.connection.dbapi_connection.cursor()
     try:
-        cur.executemany(sql, params)
-    except StoreError:
-        raise
-    except Exception as exc:
-        err = translate_dbapi_error(exc)
-        if err is None:
-            raise
-        raise err from exc
+        with driver_errors():
+            cur.executemany(sql, params)
     finally:
         cur.close()
 
@@ -113,18 +106,8 @@ def batched(conn):
     if conn.dialect.name != "postgresql":
         yield
         return
-    from .errors import StoreError, translate_dbapi_error
-
-    try:
-        with conn.connection.dbapi_connection.pipeline():
-            yield
-    except StoreError:
-        raise
-    except Exception as exc:
-        err = translate_dbapi_error(exc)
-        if err is None:
-            raise
-        raise err from exc
+    with driver_errors(), conn.connection.dbapi_connection.pipeline():
+        yield
 
 
 def delete_ids(conn, table, ids) -> None:
