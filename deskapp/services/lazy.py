@@ -344,6 +344,14 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
     office.family_of_rev = LazyMap(ids_of("SELECT id FROM customers WHERE family_of = ? ORDER BY id"))
     for name, records in (seed or {}).items():
         getattr(office, name)._cache.update(records)
+    _pin_active(office)
+
+
+def _pin_active(office) -> None:
+    """The receptions in progress are the objects the rules mutate (through `office._active` as well as
+    through `office.visits`): the visits map must hand out those very objects, never a copy read from
+    the store."""
+    office.visits._cache.update(office._active)
 
 
 def is_lazy(office) -> bool:
@@ -358,12 +366,15 @@ def flushed(office) -> None:
             value.flushed()
 
 
-def trim(office, above: int = TRIM_ABOVE) -> bool:
-    """Drop the caches when they hold more than `above` records (only between commands, after a commit
-    or a flush: every record is then in the store). Returns whether they were dropped."""
+def trim(office, above: int | None = None) -> bool:
+    """Drop the caches when they hold more than `above` records (default TRIM_ABOVE; only between
+    commands, after a commit or a flush: every record is then in the store). Returns whether they were
+    dropped."""
+    above = TRIM_ABOVE if above is None else above
     maps = [getattr(office, name) for name in LAZY_ATTRS if isinstance(getattr(office, name), LazyMap)]
     if sum(m.cached() for m in maps) <= above:
         return False
     for m in maps:
         m.drop_cache()
+    _pin_active(office)
     return True

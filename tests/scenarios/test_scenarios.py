@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,34 @@ def test_cli_exit_codes(tmp_path):
     assert res.returncode == 1 and "step 3" in res.stderr and "next_up" in res.stderr
     res = run(broken)
     assert res.returncode == 2 and "step 2" in res.stderr and "fly" in res.stderr
+
+
+def test_every_scenario_decides_and_records_the_same_with_the_caches_dropped_after_every_command(monkeypatch):
+    """The store-backed office drops its identity maps between commands once they grow: with that at
+    every command, every scenario still passes and every row still matches a replay."""
+    from deskapp.services import lazy
+    from deskapp.services.persistence import scenario_service_factory, verify
+
+    monkeypatch.setattr(lazy, "TRIM_ABOVE", 0)
+    problems = []
+    for path in FILES:
+        services = []
+        base = scenario_service_factory(None)
+
+        def factory(base=base, services=services):
+            svc = base()
+            services.append(svc)
+            svc.close = lambda: None
+            return svc
+
+        report = run_file(path, factory)
+        if report.status != "passed":
+            problems.append(f"{path.stem}: {report.status} {report.error or ''}")
+        for svc in services:
+            result = verify(svc.engine)
+            if not result.ok:
+                problems.append(f"{path.stem}: {result.message}")
+            svc.engine.dispose()
+            if getattr(svc, "cleanup", None):
+                shutil.rmtree(svc.cleanup, ignore_errors=True)
+    assert not problems, "\n".join(problems)

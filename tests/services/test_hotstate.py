@@ -217,3 +217,19 @@ def test_the_staff_row_is_rewritten_only_when_the_staff_change(office_url):
     svc.handle(c.AddStaff("D", "赵六", actor="__system__"), T0 + dt.timedelta(minutes=31))
     assert staff_seq() == svc.head
     assert "D" in PersistentOfficeService(office_url).office.staff
+
+
+def test_dropping_the_caches_between_commands_changes_no_decision(office_url, monkeypatch):
+    """With the identity maps dropped after every commit, the same commands decide the same and record the
+    same rows as an office that keeps everything."""
+    monkeypatch.setattr(lazy, "TRIM_ABOVE", 0)
+    svc = PersistentOfficeService(office_url)
+    decisions = []
+    for i, (phone, name) in enumerate([("13800003333", "张飞"), ("13800001111", None), ("13800004444", "赵云")]):
+        at = T0 + dt.timedelta(minutes=10 + i)
+        d = svc.handle(_arrive(phone, name, first=name is not None), at)
+        assert svc.office.customers.cached() == 0  # dropped after the commit
+        decisions.append((d.receiver, d.owner))
+        svc.handle(c.Finish(phone), at + dt.timedelta(seconds=30))
+    assert decisions[1] == ("A", "A")  # 刘备 comes back to A, found again from the store
+    assert verify(svc.engine).ok
