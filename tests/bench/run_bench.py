@@ -169,7 +169,7 @@ def worker_service(args) -> None:
     # ---------------------------------------------------------------- check-in
     if "checkin" in args.rows:
         n = args.checkins
-        warm = 3
+        warm = 10  # a desk that has been open a while: page caches, the pinyin dictionaries
         phones = _fresh_phones(rng, exists, n + warm)
         start = max(dt.datetime.fromisoformat(info["last_at"]),
                     dt.datetime.combine(dt.date.fromisoformat(info["today"]), dt.time(12, 0)))
