@@ -147,6 +147,9 @@ def rotation_key(office: Office):
             tuple(office.staff[k].owes_turn for k in day.rotation))
 
 
+_ROTATION_COLS = ("id", "day", "staff", "at_pointer", "stepped_out", "owes_turn", "seq")
+
+
 class RotationTracker:
     """Decides, entry by entry, which of today's rotation rows are written: only those that changed (a
     turn moves the pointer: two rows), stamped with that entry; positions no longer in the rotation are
@@ -170,9 +173,12 @@ class RotationTracker:
         if key == self.key:
             return [], []
         self.key = key
-        rows = rotation_rows(office, seq)
-        content = self._content(rows)
-        changed = [r for r in rows if self.rows.get(r["id"]) != content[r["id"]]]
+        day = office.day
+        content = {} if day is None else {
+            i: (day.date.isoformat(), k, i == day.pointer, day.stepped_out.get(k), office.staff[k].owes_turn)
+            for i, k in enumerate(day.rotation)}
+        changed = [dict(zip(_ROTATION_COLS, (i, *row, seq), strict=True))
+                   for i, row in content.items() if self.rows.get(i) != row]
         removed = sorted(set(self.rows) - set(content))
         self.rows = content
         return changed, removed

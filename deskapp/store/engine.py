@@ -26,7 +26,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import StaticPool
 
-from deskapp.store.errors import StoreError, translate_dbapi_error
+from deskapp.store.errors import StoreError, driver_errors, translate_dbapi_error
 from deskapp.store.paths import APP_NAME, DB_FILENAME, default_db_path
 
 __all__ = [
@@ -177,8 +177,9 @@ def _make_sqlite_engine(url: URL, *, create_dir: bool, echo: bool) -> Engine:
     def _on_begin(conn: Connection) -> None:
         if conn.get_execution_options().get(READ_ONLY_OPTION):
             conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:  # the write lock at once; straight to the driver, this runs before every check-in
+            with driver_errors():
+                conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE")
 
     return engine
 
