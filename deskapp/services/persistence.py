@@ -97,31 +97,26 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def other_row(office: Office, kind: str, rid: int, seq: int) -> dict | None:
-    """The read-model row of a credit, notice entry, claim, deal or sanction (None: no longer there)."""
+def other_row(kind: str, rec, seq: int) -> dict:
+    """The read-model row of a credit, notice entry, claim, deal or sanction."""
     if kind == "credits":
-        cr = next((x for x in office.credits if x.id == rid), None)
-        return cr and {"id": cr.id, "holder": cr.holder, "rule": cr.rule, "reason": cr.reason,
-                       "earned": cr.earned.isoformat(), "seq": seq}
+        return {"id": rec.id, "holder": rec.holder, "rule": rec.rule, "reason": rec.reason,
+                "earned": rec.earned.isoformat(), "seq": seq}
     if kind == "notice":
-        e = next((x for x in reversed(office.notice) if x.id == rid), None)
-        return e and {"id": e.id, "date": e.date.isoformat(), "customer_id": e.customer_id, "visit_id": e.visit_id,
-                      "receiver": e.receiver, "status": e.status, "claimant": e.claimant, "seq": seq}
+        return {"id": rec.id, "date": rec.date.isoformat(), "customer_id": rec.customer_id, "visit_id": rec.visit_id,
+                "receiver": rec.receiver, "status": rec.status, "claimant": rec.claimant, "seq": seq}
     if kind == "claims":
-        r = next((x for x in reversed(office.claims) if x.id == rid), None)
-        return r and {"id": r.id, "kind": r.kind, "customer_id": r.customer_id, "claimant": r.claimant,
-                      "same_as": r.same_as, "at": r.at.isoformat(), "status": r.status, "against": r.against,
-                      "proposed": r.proposed, "decision": r.decision, "reason": r.reason,
-                      "ruled_by": r.ruled_by, "seq": seq}
+        return {"id": rec.id, "kind": rec.kind, "customer_id": rec.customer_id, "claimant": rec.claimant,
+                "same_as": rec.same_as, "at": rec.at.isoformat(), "status": rec.status, "against": rec.against,
+                "proposed": rec.proposed, "decision": rec.decision, "reason": rec.reason,
+                "ruled_by": rec.ruled_by, "seq": seq}
     if kind == "deals":
-        x = next((x for x in reversed(office.deals) if x.id == rid), None)
-        return x and {"id": x.id, "customer_id": x.customer_id, "closer": x.closer,
-                      "contract_name": x.contract_name, "at": x.at.isoformat(), "credit": x.credit,
-                      "split": canonical_json(x.split), "seq": seq}
+        return {"id": rec.id, "customer_id": rec.customer_id, "closer": rec.closer,
+                "contract_name": rec.contract_name, "at": rec.at.isoformat(), "credit": rec.credit,
+                "split": canonical_json(rec.split), "seq": seq}
     if kind == "sanctions":
-        x = next((x for x in reversed(office.sanctions) if x.id == rid), None)
-        return x and {"id": x.id, "who": x.who, "rule": x.rule, "kind": x.kind, "days": x.days, "yuan": x.yuan,
-                      "at": x.at.isoformat(), "start": _iso(x.start), "end": _iso(x.end), "seq": seq}
+        return {"id": rec.id, "who": rec.who, "rule": rec.rule, "kind": rec.kind, "days": rec.days, "yuan": rec.yuan,
+                "at": rec.at.isoformat(), "start": _iso(rec.start), "end": _iso(rec.end), "seq": seq}
     raise KeyError(kind)
 
 
@@ -129,13 +124,13 @@ OTHER_TABLES = {"credits": rm.credits, "notice": rm.notice_entries, "claims": rm
                 "sanctions": rm.sanctions}
 
 
-def rotation_rows(office: Office, seq: int) -> list[dict]:
+def rotation_content(office: Office) -> dict[int, tuple]:
+    """Today's rotation rows by position, without their `seq` stamp (columns _ROTATION_COLS[1:-1])."""
     day = office.day
     if day is None:
-        return []
-    return [{"id": i, "day": day.date.isoformat(), "staff": k, "at_pointer": i == day.pointer,
-             "stepped_out": day.stepped_out.get(k), "owes_turn": office.staff[k].owes_turn, "seq": seq}
-            for i, k in enumerate(day.rotation)]
+        return {}
+    return {i: (day.date.isoformat(), k, i == day.pointer, day.stepped_out.get(k), office.staff[k].owes_turn)
+            for i, k in enumerate(day.rotation)}
 
 
 def rotation_key(office: Office):
@@ -161,11 +156,7 @@ class RotationTracker:
 
     def __init__(self, office: Office | None = None):
         self.key = rotation_key(office) if office is not None else None
-        self.rows = self._content(rotation_rows(office, 0)) if office is not None else {}
-
-    @staticmethod
-    def _content(rows: list[dict]) -> dict[int, tuple]:
-        return {r["id"]: (r["day"], r["staff"], r["at_pointer"], r["stepped_out"], r["owes_turn"]) for r in rows}
+        self.rows = rotation_content(office) if office is not None else {}
 
     def step(self, office: Office, seq: int) -> tuple[list[dict], list[int]]:
         """(rows to write, positions to delete) after the entry `seq`."""
@@ -173,10 +164,7 @@ class RotationTracker:
         if key == self.key:
             return [], []
         self.key = key
-        day = office.day
-        content = {} if day is None else {
-            i: (day.date.isoformat(), k, i == day.pointer, day.stepped_out.get(k), office.staff[k].owes_turn)
-            for i, k in enumerate(day.rotation)}
+        content = rotation_content(office)
         changed = [dict(zip(_ROTATION_COLS, (i, *row, seq), strict=True))
                    for i, row in content.items() if self.rows.get(i) != row]
         removed = sorted(set(self.rows) - set(content))
@@ -197,47 +185,99 @@ def tally_rows(decision: Decision, at: dt.datetime, seq: int) -> list[dict]:
              "earned": n[2], "seq": seq} for who, n in sorted(counts.items())]
 
 
-def write_read_models(conn, office: Office, seq: int, rotation: RotationTracker, decision: Decision) -> None:
-    """The rows the last command changed (its dirty sets and its decision), stamped with its journal entry."""
-    add_tallies(conn, tally_rows(decision, office.now, seq))
+def write_read_models(out, office: Office, seq: int, rotation: RotationTracker, decision: Decision) -> None:
+    """The rows the last command changed (its dirty sets and its decision), stamped with its journal entry.
+
+    `out` is where they go: SqlRows (the transaction), ExpectedRows (what `verify --full` compares the
+    tables with) or the benchmark generator's bulk loader; this is the one place that decides the rows.
+    """
+    out.add_tallies(tally_rows(decision, office.now, seq))
     dirty_c = dirty_customers(office)
-    upsert(conn, rm.customers, [customer_row(office, i, seq) for i in dirty_c])
-    upsert(conn, rm.customer_phones, [r for i in dirty_c for r in customer_phone_rows(office, i, seq)])
-    upsert(conn, rm.customer_refs, [ref_row(office, ref, seq) for ref in sorted(office.dirty_refs)])
-    upsert(conn, rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
-    upsert(conn, rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f)
-                                if i in office.followups_by_id])
+    out.upsert(rm.customers, [customer_row(office, i, seq) for i in dirty_c])
+    out.upsert(rm.customer_phones, [r for i in dirty_c for r in customer_phone_rows(office, i, seq)])
+    out.upsert(rm.customer_refs, [ref_row(office, ref, seq) for ref in sorted(office.dirty_refs)])
+    out.upsert(rm.visits, [visit_row(office, i, seq) for i in sorted(office.dirty_v) if i in office.visits])
+    out.upsert(rm.followups, [followup_row(office, i, seq) for i in sorted(office.dirty_f)
+                              if i in office.followups_by_id])
     records = []
     for kind, table in OTHER_TABLES.items():
         rows = []
         for k, rid in sorted(office.dirty_x):
-            if k == kind:
-                rec = hotstate.find_record(office, kind, rid)
-                if rec is not None:
-                    rows.append(other_row(office, kind, rid, seq))
-                    records.append(hotstate.record_row(kind, rec, seq))
-        upsert(conn, table, rows)
-    upsert(conn, rm.hot_records, records)
+            rec = hotstate.find_record(office, kind, rid) if k == kind else None
+            if rec is not None:
+                rows.append(other_row(kind, rec, seq))
+                records.append(hotstate.record_row(kind, rec, seq))
+        out.upsert(table, rows)
+    out.upsert(rm.hot_records, records)
     if office.dirty_credits_removed:
-        delete_ids(conn, rm.credits, office.dirty_credits_removed)
-        delete_records(conn, "credits", office.dirty_credits_removed)
+        out.delete(rm.credits, office.dirty_credits_removed)
+        out.delete_records("credits", office.dirty_credits_removed)
     changed, removed = rotation.step(office, seq)  # today's rotation: only the rows that changed
     if removed:
-        delete_ids(conn, rm.rotation, removed)
-    upsert(conn, rm.rotation, changed)
+        out.delete(rm.rotation, removed)
+    out.upsert(rm.rotation, changed)
+
+
+class SqlRows:
+    """write_read_models into the transaction's tables."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def upsert(self, table, rows: list[dict]) -> None:
+        upsert(self.conn, table, rows)
+
+    def delete(self, table, ids) -> None:
+        delete_ids(self.conn, table, ids)
+
+    def delete_records(self, kind: str, ids) -> None:
+        delete_records(self.conn, kind, ids)
+
+    def add_tallies(self, rows: list[dict]) -> None:
+        add_tallies(self.conn, rows)
+
+
+def sum_tallies(into: dict[str, dict], rows: list[dict]) -> None:
+    """Add day-tally rows to `into` (by id) as the database adds them: counts summed, `seq` the latest."""
+    for r in rows:
+        had = into.get(r["id"])
+        if had:
+            r = {**r, **{k: had[k] + r[k] for k in ("skips_credit", "skips_plain", "earned")}}
+        into[r["id"]] = r
+
+
+class ExpectedRows:
+    """write_read_models into memory: what every read-model row should be after a replay (verify)."""
+
+    def __init__(self):
+        self.tables: dict[str, dict] = {t.name: {} for t in rm.READ_MODELS}
+
+    def upsert(self, table, rows: list[dict]) -> None:
+        if table.name in self.tables:  # the saved state is checked apart (_check_hot)
+            self.tables[table.name].update((r["id"], r) for r in rows)
+
+    def delete(self, table, ids) -> None:
+        for i in ids:
+            self.tables[table.name].pop(i, None)
+
+    def delete_records(self, kind: str, ids) -> None:
+        pass
+
+    def add_tallies(self, rows: list[dict]) -> None:
+        sum_tallies(self.tables["day_tallies"], rows)
 
 
 def ref_row(office: Office, ref: str, seq: int) -> dict:
     return {"id": ref, "customer_id": office.by_ref[ref], "seq": seq}
 
 
-def write_hot_state(conn, office: Office, seq: int) -> None:
+def write_hot_state(out, office: Office, seq: int) -> None:
     """The office's in-memory state after entry `seq` (deskapp.services.hotstate), same transaction."""
     state, staff = hotstate.state_blobs(office)
     rows = [{"id": 1, "seq": seq, "blob": state}]
     if staff is not None:
         rows.append({"id": 2, "seq": seq, "blob": staff})
-    upsert(conn, rm.hot_state, rows)
+    out.upsert(rm.hot_state, rows)
 
 
 def replay(conn, office: Office, from_seq: int = 1) -> int:
@@ -289,8 +329,7 @@ class PersistentOfficeService(OfficeService):
             seed = {"visits": dict(office.visits), "customers": dict(office.customers)}
         else:
             office = loaded[1]
-        lazy.attach(office, self._source, seed)
-        self._set_office(office, head)
+        self._set_office(office, head, seed)
 
     def _read_state(self, conn):
         """(seq, office) as saved; None when there is no saved state or it cannot be read (then the
@@ -304,7 +343,8 @@ class PersistentOfficeService(OfficeService):
         finally:
             self._source.conn = saved
 
-    def _set_office(self, office: Office, head: int) -> None:
+    def _set_office(self, office: Office, head: int, seed: dict | None = None) -> None:
+        lazy.attach(office, self._source, seed)  # customers, visits... through the read models
         self.office = office
         self.head = head
         self._rotation = RotationTracker(office)  # the rotation rows stored are the state at head
@@ -314,9 +354,7 @@ class PersistentOfficeService(OfficeService):
         loaded = self._read_state(conn)
         if loaded is None or loaded[0] != head:
             raise StoreError("db_corrupt", detail=f"no saved office state at journal entry {head}")
-        office = loaded[1]
-        lazy.attach(office, self._source)
-        self._set_office(office, head)
+        self._set_office(loaded[1], head)
 
     @contextlib.contextmanager
     def bulk(self):
@@ -351,8 +389,9 @@ class PersistentOfficeService(OfficeService):
                 policy_version=decision.policy_version, expected_head=self.head, head=head,
             )
             with batched(conn):  # PostgreSQL: the rows go in one round trip
-                write_read_models(conn, self.office, entry.seq, self._rotation, decision)
-                write_hot_state(conn, self.office, entry.seq)
+                rows = SqlRows(conn)
+                write_read_models(rows, self.office, entry.seq, self._rotation, decision)
+                write_hot_state(rows, self.office, entry.seq)
             lazy.flushed(self.office)
         finally:
             self._source.conn = outer
@@ -465,39 +504,14 @@ def verify(engine, full: bool = True) -> VerifyReport:
         if not full:
             return VerifyReport(True, chain.count, f"OK: {chain.count} journal entries, hash chain intact")
         office = Office()
-        expected: dict[str, dict] = {t.name: {} for t in rm.READ_MODELS}
+        out = ExpectedRows()
         rotation = RotationTracker()
         for entry in _journal.read(conn):
             if entry.kind != COMMAND_KIND:
                 continue
             decision = office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            for t in tally_rows(decision, office.now, entry.seq):
-                had = expected["day_tallies"].get(t["id"])
-                if had:
-                    t = {**t, **{k: had[k] + t[k] for k in ("skips_credit", "skips_plain", "earned")}}
-                expected["day_tallies"][t["id"]] = t
-            for i in dirty_customers(office):
-                expected["customers"][i] = customer_row(office, i, entry.seq)
-                for r in customer_phone_rows(office, i, entry.seq):
-                    expected["customer_phones"][r["id"]] = r
-            for ref in office.dirty_refs:
-                expected["customer_refs"][ref] = ref_row(office, ref, entry.seq)
-            for i in office.dirty_v:
-                expected["visits"][i] = visit_row(office, i, entry.seq)
-            for i in office.dirty_f:
-                if i in office.followups_by_id:
-                    expected["followups"][i] = followup_row(office, i, entry.seq)
-            for kind, rid in office.dirty_x:
-                row = other_row(office, kind, rid, entry.seq)
-                if row:
-                    expected[OTHER_TABLES[kind].name][rid] = row
-            for rid in office.dirty_credits_removed:
-                expected["credits"].pop(rid, None)
-            changed, removed = rotation.step(office, entry.seq)
-            for r in changed:
-                expected["rotation"][r["id"]] = r
-            for i in removed:
-                expected["rotation"].pop(i, None)
+            write_read_models(out, office, entry.seq, rotation, decision)
+        expected = out.tables
         for table in rm.READ_MODELS:
             want = expected[table.name]
             got = rows_by_id(conn, table)
@@ -563,6 +577,7 @@ def rebuild(engine) -> int:
     with write_connection(engine) as conn:
         lock_office(conn)
         clear(conn, rm.READ_MODELS + rm.HOT_TABLES)
+        rows = SqlRows(conn)
         n = 0
         last = 0
         rotation = RotationTracker()
@@ -571,10 +586,10 @@ def rebuild(engine) -> int:
             if entry.kind != COMMAND_KIND:
                 continue
             decision = office.execute(command_from_dict(entry.payload["command"]), entry.at_datetime)
-            write_read_models(conn, office, entry.seq, rotation, decision)
+            write_read_models(rows, office, entry.seq, rotation, decision)
             n += 1
         if last:
-            write_hot_state(conn, office, last)
+            write_hot_state(rows, office, last)
     return n
 
 

@@ -220,81 +220,47 @@ def commands(size: int, seed: int = DEFAULT_SEED, today: dt.date = TODAY):
 # --------------------------------------------------------------------------------------- writing
 
 class ReadModelSink:
-    """Stands in for the SQLAlchemy Connection that ``persistence.write_read_models(conn, office, seq)``
-    writes through, and keeps the final state of every read-model row (by ``id``, last write wins) to
-    write it in bulk. The product's own function decides which rows each command writes; this only
-    changes how they reach the file.
-
-    ``write_read_models`` calls ``upsert`` / ``delete_ids`` / ``clear`` (deskapp.store.sql): while the
-    generator runs, the names it looks them up by are pointed at the fast methods below
-    (:func:`_patched_helpers`). Any other statement it executes is interpreted from the SQLAlchemy
-    construct (INSERT of rows, DELETE by ``id IN`` or DELETE of a whole table), and anything else stops
-    the generator with a message saying it needs updating.
+    """Where ``persistence.write_read_models(out, ...)`` (and ``write_hot_state``) put their rows while
+    generating: the final state of every row (by primary key, last write wins), written in bulk at each
+    flush. The product's own function decides which rows each command writes (the same function the
+    service and ``verify`` use); this only changes how they reach the file.
     """
+
+    KEYS = {"hot_records": ("kind", "id")}  # tables whose primary key is not `id`
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        self.pending: dict[str, dict[int, dict | None]] = {}  # table -> id -> row (None: deleted)
-        self.cleared: set[str] = set()  # tables emptied since the last flush
+        self.pending: dict[str, dict] = {}  # table -> key -> row (None: deleted)
         self._sql: dict[tuple, str] = {}
-        self.tallies: dict[str, dict] = {}
+        self.tallies: dict[str, dict] = {}  # every day tally so far (a handful of rows per day)
 
-    # the helpers' semantics (deskapp.store.sql)
-    KEYS = {"hot_records": ("kind", "id")}  # tables whose primary key is not `id`
-
-    def upsert(self, table: str, rows) -> None:
+    def upsert(self, table, rows) -> None:
         if rows:
-            p = self.pending.setdefault(table, {})
-            cols = self.KEYS.get(table)
+            p = self.pending.setdefault(table.name, {})
+            cols = self.KEYS.get(table.name)
             for r in rows:
                 p[tuple(r[c] for c in cols) if cols else r["id"]] = r
 
-    def delete_ids(self, table: str, ids) -> None:
-        p = self.pending.setdefault(table, {})
+    def delete(self, table, ids) -> None:
+        p = self.pending.setdefault(table.name, {})
         for i in ids:
             p[i] = None
-
-    def add_tallies(self, rows) -> None:  # summed in memory (a handful of rows per day), written at flush
-        p = self.pending.setdefault("day_tallies", {})
-        for r in rows:
-            had = self.tallies.get(r["id"])
-            if had:
-                r = {**r, **{k: had[k] + r[k] for k in ("skips_credit", "skips_plain", "earned")}}
-            self.tallies[r["id"]] = p[r["id"]] = r
 
     def delete_records(self, kind: str, ids) -> None:
         p = self.pending.setdefault("hot_records", {})
         for i in ids:
             p[(kind, i)] = None
 
-    def clear(self, table: str) -> None:
-        self.cleared.add(table)
-        self.pending[table] = {}
+    def add_tallies(self, rows) -> None:
+        from deskapp.services.persistence import sum_tallies
 
-    # a Connection's execute, for anything not going through the helpers
-    def execute(self, stmt, params=None):
-        from sqlalchemy.sql import operators
-        from sqlalchemy.sql.dml import Delete, Insert
-
-        if isinstance(stmt, Insert) and params is not None:
-            self.upsert(stmt.table.name, params if isinstance(params, list) else [params])
-            return None
-        if isinstance(stmt, Delete):
-            wc = stmt.whereclause
-            if wc is None:
-                self.clear(stmt.table.name)
-                return None
-            if getattr(wc, "operator", None) is operators.in_op and getattr(wc.left, "name", None) == "id":
-                self.delete_ids(stmt.table.name, list(wc.right.value))
-                return None
-        raise NotImplementedError(f"tests/bench/generate.py cannot replay this read-model write: {stmt} "
-                                  f"(write_read_models changed: teach ReadModelSink about it)")
+        sum_tallies(self.tallies, rows)
+        p = self.pending.setdefault("day_tallies", {})
+        for r in rows:
+            p[r["id"]] = self.tallies[r["id"]]
 
     def flush(self) -> None:
         db = self.db
-        for table in self.cleared:
-            db.execute(f'DELETE FROM "{table}"')
-        self.cleared.clear()
         for table, rows in self.pending.items():
             gone = [i if isinstance(i, tuple) else (i,) for i, r in rows.items() if r is None]
             if gone:
@@ -311,34 +277,6 @@ class ReadModelSink:
                                       f'VALUES ({", ".join("?" * len(cols))})')
                 db.executemany(self._sql[key], values)
         self.pending = {}
-
-
-class _patched_helpers:
-    """Point persistence's upsert/delete_ids/clear at the sink while generating (this process only)."""
-
-    def __init__(self):
-        from deskapp.services import persistence
-
-        self.mod = persistence
-        self.saved: dict = {}
-
-    def __enter__(self):
-        fast = {
-            "upsert": lambda conn, table, rows: conn.upsert(table.name, rows),
-            "delete_ids": lambda conn, table, ids: conn.delete_ids(table.name, ids),
-            "clear": lambda conn, tables: [conn.clear(t.name) for t in tables] and None,
-            "delete_records": lambda conn, kind, ids: conn.delete_records(kind, ids),
-            "add_tallies": lambda conn, rows: conn.add_tallies(rows),
-        }
-        for name, fn in fast.items():
-            if hasattr(self.mod, name):
-                self.saved[name] = getattr(self.mod, name)
-                setattr(self.mod, name, fn)
-        return self
-
-    def __exit__(self, *exc):
-        for name, fn in self.saved.items():
-            setattr(self.mod, name, fn)
 
 
 def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today: dt.date = TODAY,
@@ -385,30 +323,29 @@ def generate(path: str | os.PathLike, size: int, seed: int = DEFAULT_SEED, today
     last_at = None
     rotation = RotationTracker()
     tick = time.perf_counter()
-    with _patched_helpers():
-        for cmd, now in commands(size, seed, today):
-            decision = office.execute(cmd, now)  # a RuleError here is a generator bug: let it raise
-            seq += 1
-            # == Journal.append(conn, at=now, station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
-            #      payload={"command": ..., "decision": decision_summary(decision)}, policy_version=...)
-            at_s = canonical_at(now)
-            actor = cmd.actor or "desk"
-            payload_json = canonical_json({"command": cmd.to_dict(), "decision": decision_summary(decision)})
-            pv = int(decision.policy_version)
-            h = entry_hash(prev, seq, at_s, STATION, actor, COMMAND_KIND, payload_json, pv)
-            journal_rows.append((seq, at_s, STATION, actor, COMMAND_KIND, payload_json, pv, prev, h))
-            prev = h
-            last_at = now
-            # the product's own writer, with its rule for today's rotation rows
-            write_read_models(sink, office, seq, rotation, decision)
-            if len(journal_rows) >= BATCH:
-                db.executemany(j_sql, journal_rows)
-                journal_rows.clear()
-                sink.flush()
-                if progress and time.perf_counter() - tick > 10:
-                    tick = time.perf_counter()
-                    print(f"  generate: {seq:,} entries, {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        write_hot_state(sink, office, seq)  # what the service starts from (no replay)
+    for cmd, now in commands(size, seed, today):
+        decision = office.execute(cmd, now)  # a RuleError here is a generator bug: let it raise
+        seq += 1
+        # == Journal.append(conn, at=now, station, actor=cmd.actor or "desk", kind=COMMAND_KIND,
+        #      payload={"command": ..., "decision": decision_summary(decision)}, policy_version=...)
+        at_s = canonical_at(now)
+        actor = cmd.actor or "desk"
+        payload_json = canonical_json({"command": cmd.to_dict(), "decision": decision_summary(decision)})
+        pv = int(decision.policy_version)
+        h = entry_hash(prev, seq, at_s, STATION, actor, COMMAND_KIND, payload_json, pv)
+        journal_rows.append((seq, at_s, STATION, actor, COMMAND_KIND, payload_json, pv, prev, h))
+        prev = h
+        last_at = now
+        # the product's own writer, with its rule for today's rotation rows
+        write_read_models(sink, office, seq, rotation, decision)
+        if len(journal_rows) >= BATCH:
+            db.executemany(j_sql, journal_rows)
+            journal_rows.clear()
+            sink.flush()
+            if progress and time.perf_counter() - tick > 10:
+                tick = time.perf_counter()
+                print(f"  generate: {seq:,} entries, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    write_hot_state(sink, office, seq)  # what the service starts from (no replay)
     db.executemany(j_sql, journal_rows)
     sink.flush()
     t_rows = time.perf_counter()
