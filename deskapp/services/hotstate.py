@@ -110,7 +110,6 @@ def staff_mark(staff: dict) -> tuple:
     return tuple((k, tuple(s.__dict__.values())) for k, s in staff.items())
 
 
-
 # ------------------------------------------------------------------------------------ queries (DB-API)
 STATE_SQL = "SELECT id, seq, blob FROM hot_state WHERE id IN (1, 2)"
 RECORDS_SQL = (
@@ -129,11 +128,7 @@ def read_office(query) -> tuple[int, Office] | None:
     seq, state = saved
     active = state.get("_active", {})
     if isinstance(active, list):  # saved as ids: the visits' rows are written with every entry
-        found = {}
-        for chunk in _chunks(active, 500):
-            marks = ",".join("?" * len(chunk))
-            for row in query(f"SELECT * FROM visits WHERE id IN ({marks})", tuple(chunk)):
-                found[row["id"]] = visit_from_row(row)
+        found = {row["id"]: visit_from_row(row) for row in _rows_by_ids(query, "visits", active)}
         if len(found) != len(active):
             raise pickle.UnpicklingError("a reception in progress has no visit row")
         state["_active"] = {vid: found[vid] for vid in active}
@@ -160,34 +155,25 @@ def today_records(query, office: Office) -> tuple[dict, dict]:
     """Today's visits and their customers (what the board draws), as {id: record} dicts."""
     day = office.day
     ids = list(day.visit_ids) if day is not None else []
-    visits: dict = {}
-    for chunk in _chunks(ids, 500):
-        marks = ",".join("?" * len(chunk))
-        for row in query(f"SELECT * FROM visits WHERE id IN ({marks})", tuple(chunk)):
-            visits[row["id"]] = office._active.get(row["id"]) or visit_from_row(row)
-    for vid, v in office._active.items():
-        visits.setdefault(vid, v)  # not written yet cannot happen, but never lose a reception in progress
+    visits = {row["id"]: office._active.get(row["id"]) or visit_from_row(row)  # a reception in progress: that object
+              for row in _rows_by_ids(query, "visits", ids)}
     cids = sorted({v.customer_id for v in visits.values()})
-    customers: dict = {}
-    for chunk in _chunks(cids, 500):
-        marks = ",".join("?" * len(chunk))
-        for row in query(f"SELECT * FROM customers WHERE id IN ({marks})", tuple(chunk)):
-            customers[row["id"]] = customer_from_row(row)
+    customers = {row["id"]: customer_from_row(row) for row in _rows_by_ids(query, "customers", cids)}
     return visits, customers
 
 
-def _chunks(items: list, size: int):
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+def _rows_by_ids(query, table: str, ids: list, chunk: int = 500):
+    """The rows of `table` with these ids (any order), read `chunk` ids per statement."""
+    for i in range(0, len(ids), chunk):
+        part = tuple(ids[i:i + chunk])
+        yield from query(f"SELECT * FROM {table} WHERE id IN ({','.join('?' * len(part))})", part)
 
 
 # ------------------------------------------------------------------------------------ the fast path
 def _sqlite_file(url: str | None) -> Path | None:
     if url is None:
-        try:
-            from deskapp.store.paths import default_db_path  # stdlib-only path helper, when present
-        except ImportError:
-            return None
+        from deskapp.store.paths import default_db_path  # stdlib only
+
         return Path(default_db_path())
     if not url.startswith("sqlite:///"):
         return None
