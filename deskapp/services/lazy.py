@@ -29,21 +29,16 @@ class Source:
     otherwise each query borrows a pooled connection. SQL is written with ``?`` placeholders.
     """
 
-    def __init__(self, engine=None, connect: Callable | None = None, paramstyle: str = "qmark"):
+    def __init__(self, engine):
         self.engine = engine
         self.conn = None
-        self._connect = connect
-        if engine is not None:
-            paramstyle = engine.dialect.paramstyle
-        self._pyformat = paramstyle != "qmark"
+        self.pyformat = engine.dialect.paramstyle != "qmark"  # psycopg takes %s where SQLite takes ?
 
     def query(self, sql: str, params: tuple = ()) -> list[dict]:
-        if self._pyformat:
+        if self.pyformat:
             sql = sql.replace("?", "%s")
         if self.conn is not None:
             return _run(self.conn.connection.dbapi_connection, sql, params)
-        if self._connect is not None:
-            return _run(self._connect(), sql, params)
         with self.engine.connect() as conn:
             return _run(conn.connection.dbapi_connection, sql, params)
 

@@ -421,7 +421,7 @@ class PersistentOfficeService(OfficeService):
         """Customer search through the read model's indexes (phone tail — and prefix —, name, pinyin)."""
         cursor = self._search_cursor or self._open_search_cursor()
         try:
-            return search_rows(cursor, self._office_now, text, limit, with_prefix, self._source._pyformat)
+            return search_rows(cursor, self._office_now, text, limit, with_prefix, self._source.pyformat)
         except Exception:
             self._close_search()  # a broken connection is not reused; the next keystroke opens another
             raise

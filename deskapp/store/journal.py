@@ -165,21 +165,20 @@ _COLS = (journal_table.c.seq, journal_table.c.at, journal_table.c.station, journ
          journal_table.c.prev_hash, journal_table.c.hash)
 _HEAD = select(journal_table.c.seq, journal_table.c.hash).order_by(journal_table.c.seq.desc()).limit(1)
 _COUNT = select(func.count()).select_from(journal_table)
-_INSERT = journal_table.insert()
 _PG_LOCK = select(office_lock.c.id).where(office_lock.c.id == 1).with_for_update()
 
 
 _JOURNAL_COLS = ("seq", "at", "station", "actor", "kind", "payload", "policy_version", "prev_hash", "hash")
-_RAW_INSERT = {
-    d: f"INSERT INTO journal ({', '.join(_JOURNAL_COLS)}) VALUES ({', '.join([m] * len(_JOURNAL_COLS))})"
-    for d, m in (("sqlite", "?"), ("postgresql", "%s"))
-}
+_RAW_INSERT = f"INSERT INTO journal ({', '.join(_JOURNAL_COLS)}) VALUES ({', '.join('?' * len(_JOURNAL_COLS))})"
 _RAW_HEAD = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
 
 
 def _raw_execute(conn: Connection, sql: str, params: tuple):
-    """One statement on the transaction's DB-API connection; returns the first row (or None). Driver
-    errors surface as SQLAlchemy's would: IntegrityError, else a StoreError (deskapp.store.errors)."""
+    """One ``?``-placeholder statement on the transaction's DB-API connection (the hottest statements of a
+    check-in); returns the first row (or None). Driver errors surface as SQLAlchemy's would:
+    IntegrityError, else a StoreError (deskapp.store.errors)."""
+    if conn.dialect.name == "postgresql":
+        sql = sql.replace("?", "%s")
     cur = conn.connection.dbapi_connection.cursor()
     try:
         with driver_errors():
@@ -237,23 +236,15 @@ class Journal:
         at_s = canonical_at(at)
         payload_json = canonical_json(dict(payload))
         pv = int(policy_version)
-        if head is not None:  # the caller read it under this same lock, in this transaction
-            head_seq, head_hash = head
-        else:
-            row = conn.execute(_HEAD).first()
-            head_seq, head_hash = (int(row[0]), row[1]) if row is not None else (0, ZERO_HASH)
+        # a head passed in was read by the caller under this same lock, in this transaction
+        head_seq, head_hash = head if head is not None else self.head(conn)
         if expected_head is not None and expected_head != head_seq:
             raise StoreError("head_moved", detail=f"expected head {expected_head}, found {head_seq}")
         seq = head_seq + 1
         h = _sha256(_message(head_hash, seq, at_s, station, actor, kind, payload_json, pv)
                     .encode("utf-8")).hexdigest()
-        values = {"seq": seq, "at": at_s, "station": station, "actor": actor, "kind": kind,
-                  "payload": payload_json, "policy_version": pv, "prev_hash": head_hash, "hash": h}
         try:
-            if conn.dialect.name in _RAW_INSERT:  # the DB-API directly: a check-in's hottest statement
-                _raw_execute(conn, _RAW_INSERT[conn.dialect.name], tuple(values.values()))
-            else:
-                conn.execute(_INSERT, values)
+            _raw_execute(conn, _RAW_INSERT, (seq, at_s, station, actor, kind, payload_json, pv, head_hash, h))
         except IntegrityError as exc:  # another writer took seq (only possible without the lock)
             raise StoreError("head_moved", detail=str(exc.orig)) from exc
         notify_change(conn)
@@ -261,10 +252,7 @@ class Journal:
 
     def head(self, conn: Connection) -> tuple[int, str]:
         """(seq, hash) of the last entry; (0, 64 zeros) for an empty journal."""
-        if conn.dialect.name in _RAW_INSERT:
-            row = _raw_execute(conn, _RAW_HEAD, ())
-        else:
-            row = conn.execute(_HEAD).first()
+        row = _raw_execute(conn, _RAW_HEAD, ())
         return (int(row[0]), row[1]) if row is not None else (0, ZERO_HASH)
 
     def read(self, conn: Connection, from_seq: int = 1, to_seq: int | None = None, *,

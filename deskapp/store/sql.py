@@ -5,79 +5,52 @@ from __future__ import annotations
 import contextlib
 import uuid
 
-from sqlalchemy import create_engine, delete, insert, select, text
+from sqlalchemy import create_engine, delete, select, text
 from sqlalchemy.engine import make_url
 
-from . import readmodels as rm
 from .errors import driver_errors
 
 _HIGH = "\uffff"
 
 
-_UPSERTS: dict[tuple[str, str], object] = {}
-
-
-def _upsert_statement(dialect: str, table):
-    """INSERT ... ON CONFLICT (primary key) DO UPDATE for SQLite and PostgreSQL, built once per table."""
-    key = (dialect, table.name)
-    stmt = _UPSERTS.get(key)
-    if stmt is None:
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        base = dialect_insert(table)
-        keys = list(table.primary_key.columns)
-        stmt = base.on_conflict_do_update(
-            index_elements=keys,
-            set_={c.name: base.excluded[c.name] for c in table.columns if c not in keys},
-        )
-        _UPSERTS[key] = stmt
-    return stmt
-
-
 def upsert(conn, table, rows: list[dict]) -> None:
     """Insert or replace rows by primary key (a read-model row is rewritten whole), one statement.
 
-    SQLite and PostgreSQL take the same ``INSERT ... ON CONFLICT (pk) DO UPDATE SET col = excluded.col``;
-    it runs on the transaction's own DB-API connection (a check-in writes several of these: going
-    through SQLAlchemy's statement machinery each time cost more than the writes themselves).
+    SQLite and PostgreSQL (the only databases deskapp.store.engine opens) take the same ``INSERT ...
+    ON CONFLICT (pk) DO UPDATE SET col = excluded.col``; it runs on the transaction's own DB-API
+    connection (a check-in writes several of these: going through SQLAlchemy's statement machinery each
+    time cost more than the writes themselves).
     """
-    if not rows:
-        return
-    dialect = conn.dialect.name
-    if dialect in ("sqlite", "postgresql"):
+    if rows:
         cols = tuple(rows[0])
-        _raw(conn, _raw_upsert_sql(dialect, table, cols), [tuple(r[c] for c in cols) for r in rows])
-        return
-    conn.execute(delete(table).where(table.c.id.in_([r["id"] for r in rows])))
-    conn.execute(insert(table), rows)
+        _raw(conn, _upsert_sql(table, cols), [tuple(r[c] for c in cols) for r in rows])
 
 
-_RAW_SQL: dict[tuple, str] = {}
+_UPSERT_SQL: dict[tuple, str] = {}
 
 
-def _raw_upsert_sql(dialect: str, table, cols: tuple[str, ...]) -> str:
-    key = (dialect, table.name, cols)
-    sql = _RAW_SQL.get(key)
+def _upsert_sql(table, cols: tuple[str, ...]) -> str:
+    key = (table.name, cols)
+    sql = _UPSERT_SQL.get(key)
     if sql is None:
         known = {c.name for c in table.columns}
         unknown = [c for c in cols if c not in known]
         if unknown:
             raise KeyError(f"{table.name} has no column {unknown[0]}")
         pk = [c.name for c in table.primary_key.columns]
-        mark = "?" if dialect == "sqlite" else "%s"
         names = ", ".join(f'"{c}"' for c in cols)
         updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c not in pk)
-        sql = _RAW_SQL[key] = (
-            f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join([mark] * len(cols))}) '
+        sql = _UPSERT_SQL[key] = (
+            f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(cols))}) '
             f'ON CONFLICT ({", ".join(pk)}) DO UPDATE SET {updates}')
     return sql
 
 
 def _raw(conn, sql: str, params: list[tuple]) -> None:
-    """executemany on the connection's DB-API connection, inside its transaction; driver errors become
-    StoreErrors as they do through SQLAlchemy (deskapp.store.errors)."""
+    """executemany of a ``?``-placeholder statement on the connection's DB-API connection, inside its
+    transaction; driver errors become StoreErrors as they do through SQLAlchemy (deskapp.store.errors)."""
+    if conn.dialect.name == "postgresql":
+        sql = sql.replace("?", "%s")
     cur = conn.connection.dbapi_connection.cursor()
     try:
         with driver_errors():
@@ -86,16 +59,17 @@ def _raw(conn, sql: str, params: list[tuple]) -> None:
         cur.close()
 
 
+_TALLY_COLS = ("id", "day", "who", "skips_credit", "skips_plain", "earned", "seq")
+_TALLY_SQL = (
+    f"INSERT INTO day_tallies ({', '.join(_TALLY_COLS)}) VALUES ({', '.join('?' * len(_TALLY_COLS))}) "
+    "ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = day_tallies.{c} + excluded.{c}" for c in _TALLY_COLS[3:6]) + ", seq = excluded.seq")
+
+
 def add_tallies(conn, rows: list[dict]) -> None:
     """Add to the day tallies (deskapp.store.readmodels.day_tallies): counts are summed, `seq` replaced."""
-    if not rows:
-        return
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    cols = ("id", "day", "who", "skips_credit", "skips_plain", "earned", "seq")
-    sums = ", ".join(f"{c} = day_tallies.{c} + excluded.{c}" for c in cols[3:6])
-    sql = (f"INSERT INTO day_tallies ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))}) "
-           f"ON CONFLICT (id) DO UPDATE SET {sums}, seq = excluded.seq")
-    _raw(conn, sql, [tuple(r[c] for c in cols) for r in rows])
+    if rows:
+        _raw(conn, _TALLY_SQL, [tuple(r[c] for c in _TALLY_COLS) for r in rows])
 
 
 @contextlib.contextmanager
@@ -111,21 +85,12 @@ def batched(conn):
 
 
 def delete_ids(conn, table, ids) -> None:
-    if conn.dialect.name in ("sqlite", "postgresql"):
-        mark = "?" if conn.dialect.name == "sqlite" else "%s"
-        _raw(conn, f'DELETE FROM "{table.name}" WHERE id = {mark}', [(i,) for i in ids])
-        return
-    conn.execute(delete(table).where(table.c.id.in_(list(ids))))
+    _raw(conn, f'DELETE FROM "{table.name}" WHERE id = ?', [(i,) for i in ids])
 
 
 def delete_records(conn, kind: str, ids) -> None:
     """Remove hot records (deskapp.services.hotstate) of one kind."""
-    if conn.dialect.name in ("sqlite", "postgresql"):
-        mark = "?" if conn.dialect.name == "sqlite" else "%s"
-        _raw(conn, f"DELETE FROM hot_records WHERE kind = {mark} AND id = {mark}", [(kind, i) for i in ids])
-        return
-    table = rm.hot_records
-    conn.execute(delete(table).where(table.c.kind == kind, table.c.id.in_(list(ids))))
+    _raw(conn, "DELETE FROM hot_records WHERE kind = ? AND id = ?", [(kind, i) for i in ids])
 
 
 def clear(conn, tables) -> None:
@@ -135,10 +100,6 @@ def clear(conn, tables) -> None:
 
 def rows_by_id(conn, table) -> dict[int, dict]:
     return {r["id"]: dict(r) for r in conn.execute(select(table)).mappings()}
-
-
-def _prefix(column, p: str):
-    return (column >= p) & (column < p + _HIGH)
 
 
 SEARCH_HOWS = ("phone", "name", "pinyin")
@@ -201,14 +162,6 @@ def explain_sql(conn, sql: str, params: tuple) -> str:
     if conn.dialect.name == "sqlite":
         return " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {literal}")))
     return " ".join(r[0] for r in conn.execute(text(f"EXPLAIN {literal}")))
-
-
-def explain(conn, stmt) -> str:
-    """The database's query plan for a statement, as one line (tests check that indexes are used)."""
-    sql = stmt.compile(conn, compile_kwargs={"literal_binds": True})
-    if conn.dialect.name == "sqlite":
-        return " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
-    return " ".join(r[0] for r in conn.execute(text(f"EXPLAIN {sql}")))
 
 
 def fresh_pg_database(url: str) -> str:
