@@ -6,28 +6,24 @@ used, not with the package: the window draws the board from the saved state befo
 before.
 """
 
+import importlib as _importlib
 import importlib.util as _util
 import sys as _sys
 
 
 def _lazy_module(name: str):
-    """`name` imported on first attribute access (importlib.util.LazyLoader)."""
+    """`name` imported on first attribute access (importlib.util.LazyLoader); a loader that cannot be
+    deferred imports it at once."""
     if name in _sys.modules:
         return _sys.modules[name]
     spec = _util.find_spec(name)
     if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
-        return importlib_import(name)
+        return _importlib.import_module(name)
     spec.loader = _util.LazyLoader(spec.loader)
     module = _util.module_from_spec(spec)
     _sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
-
-
-def importlib_import(name: str):
-    import importlib
-
-    return importlib.import_module(name)
 
 
 commands = _lazy_module(__name__ + ".commands")

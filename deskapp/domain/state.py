@@ -75,6 +75,7 @@ class OfficeState:
         self.office_info: dict = {"name": "售楼处", "open": "09:00", "close": "18:00"}
         self.pending_policies: list[tuple[dt.datetime, dict, str | None]] = []  # (effective, changes, by)
         self.routes: dict[int, object] = {}
+        self.store = None  # deskapp.services.lazy.StoreQueries on an office kept in a database
         self._active: dict[int, Visit] = {}  # receptions in progress and waiting parties
         # Rows the last command touched, for the store's read models.
         self.dirty_c: set[int] = set()
@@ -96,52 +97,46 @@ class OfficeState:
         self.by_ref[ref] = cid
         self.dirty_refs.add(ref)
 
+    # Queries over the whole record. A store-backed office (deskapp.services.lazy) answers them from the
+    # database's indexes through `self.store`; an office held in memory scans what it holds.
     def owned_by(self, key: str) -> list[Customer]:
-        """Every customer whose owner is `key` (a store-backed office answers from its index)."""
-        finder = getattr(self.customers, "owned_by", None)
-        if finder is not None:
-            return finder(key)
+        """Every customer whose owner is `key`."""
+        if self.store is not None:
+            return self.store.owned_by(key)
         return [cust for cust in self.customers.values() if cust.owner == key]
 
     def visits_between(self, start: dt.date, end: dt.date) -> list[Visit]:
-        """Visits whose arrival falls on start..end (inclusive), by time (a store-backed office uses the
-        visits' day index)."""
-        finder = getattr(self.visits, "between", None)
-        if finder is not None:
-            return finder(start, end)
+        """Visits whose arrival falls on start..end (inclusive), by time."""
+        if self.store is not None:
+            return self.store.visits_between(start, end)
         return sorted((v for v in self.visits.values() if start <= v.at.date() <= end), key=lambda v: (v.at, v.id))
 
     def followups_between(self, start: dt.date, end: dt.date) -> list[FollowUpRecord]:
-        finder = getattr(self.followups_by_id, "between", None)
-        if finder is not None:
-            return finder(start, end)
+        if self.store is not None:
+            return self.store.followups_between(start, end)
         return sorted((f for f in self.followups if start <= f.date <= end), key=lambda f: (f.date, f.id))
 
     def record_span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day with a visit or follow-up on record (None: nothing yet)."""
-        finder = getattr(self.visits, "span", None)
-        if finder is not None:
-            return finder()
+        if self.store is not None:
+            return self.store.record_span()
         days = [v.at.date() for v in self.visits.values()] + [f.date for f in self.followups]
         return (min(days), max(days)) if days else None
 
+    def created_at(self, when: dt.datetime, owner: str) -> list[Customer]:
+        """`owner`'s customers recorded at exactly `when` (the members of a group party, R34)."""
+        if self.store is not None:
+            return self.store.created_at(when, owner)
+        return [c for c in self.customers.values() if c.created == when and c.owner == owner]
+
     def notice_on(self, date: dt.date) -> list[NoticeEntry]:
         """The claim notice of a day: the entries held in memory (today's, and open ones), plus, on a
-        store-backed office, the day's settled entries from the store (`history`)."""
+        store-backed office, the day's settled entries from the store."""
         entries = [e for e in self.notice if e.date == date]
-        history = getattr(self, "history", None)
-        if history is not None:
+        if self.store is not None:
             held = {e.id for e in entries}
-            entries += [e for e in history.notice_on(date) if e.id not in held]
+            entries += [e for e in self.store.notice_on(date) if e.id not in held]
         return sorted(entries, key=lambda e: e.id)
-
-    def created_at(self, when: dt.datetime, owner: str) -> list[Customer]:
-        """`owner`'s customers recorded at exactly `when` (the members of a group party, R34); a
-        store-backed office reads the owner's index."""
-        finder = getattr(self.customers, "created_at", None)
-        if finder is not None:
-            return finder(when, owner)
-        return [c for c in self.customers.values() if c.created == when and c.owner == owner]
 
     def staff_of(self, key: str | None) -> Staff:
         if key is None or key not in self.staff:

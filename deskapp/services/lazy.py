@@ -200,21 +200,59 @@ class LazyFollowUps:
         return self
 
 
-class History:
-    """Records of past days the rules no longer hold in memory, read from the store."""
+class StoreQueries:
+    """The office's queries over its whole record (deskapp.domain.state: owned_by, visits_between...),
+    answered from the read models' indexes. Records already held are handed out as those objects, and
+    the ones this transaction created and has not written yet are included."""
 
-    def __init__(self, query):
-        self._query = query
+    def __init__(self, query, office):
+        self._q = query
+        self._office = office
+
+    def __deepcopy__(self, memo):  # an undo point of the office (Office.preview) keeps the same store
+        return self
+
+    def owned_by(self, key: str) -> list:
+        customers = self._office.customers  # the office's current map (a preview swaps in a fork)
+        ids = {r["id"] for r in self._q("SELECT id FROM customers WHERE owner = ?", (key,))}
+        ids |= {cid for cid, cust in customers._cache.items() if cust.owner == key}
+        return [cust for cust in (customers[cid] for cid in sorted(ids)) if cust.owner == key]
+
+    def visits_between(self, start, end) -> list:
+        rows = self._q("SELECT * FROM visits WHERE day >= ? AND day <= ?", (start.isoformat(), end.isoformat()))
+        return self._office.visits.select(map(visit_from_row, rows), lambda v: start <= v.at.date() <= end,
+                                          lambda v: (v.at, v.id))
+
+    def followups_between(self, start, end) -> list:
+        rows = self._q("SELECT * FROM followups WHERE date >= ? AND date <= ?", (start.isoformat(), end.isoformat()))
+        return self._office.followups_by_id.select(map(followup_from_row, rows), lambda f: start <= f.date <= end,
+                                                   lambda f: (f.date, f.id))
+
+    def record_span(self):
+        row = self._q("SELECT min(d) AS lo, max(d) AS hi FROM (SELECT min(day) AS d FROM visits UNION ALL "
+                      "SELECT max(day) FROM visits UNION ALL SELECT min(date) FROM followups UNION ALL "
+                      "SELECT max(date) FROM followups) AS s")[0]
+        office = self._office
+        days = [dt.date.fromisoformat(d) for d in (row["lo"], row["hi"]) if d]
+        days += [office.visits._cache[k].at.date() for k in office.visits._new]
+        days += [office.followups_by_id._cache[k].date for k in office.followups_by_id._new]
+        return (min(days), max(days)) if days else None
+
+    def created_at(self, when, owner: str) -> list:
+        rows = self._q("SELECT * FROM customers WHERE owner = ? AND created = ?", (owner, when.isoformat()))
+        return self._office.customers.select(map(customer_from_row, rows),
+                                             lambda c: c.created == when and c.owner == owner, lambda c: c.id)
 
     def notice_on(self, date) -> list:
+        """The day's entries as the store has them (the office holds only today's and open ones)."""
         from deskapp.domain.model import NoticeEntry
 
         return [NoticeEntry(r["id"], dt.date.fromisoformat(r["date"]), r["customer_id"], r["visit_id"], r["receiver"],
                             r["status"], r["claimant"])
-                for r in self._query("SELECT * FROM notice_entries WHERE date = ? ORDER BY id", (date.isoformat(),))]
+                for r in self._q("SELECT * FROM notice_entries WHERE date = ? ORDER BY id", (date.isoformat(),))]
 
 
-LAZY_ATTRS = ("history", "customers", "by_phone", "by_ref", "visits", "customer_visits", "followups", "followups_of",
+LAZY_ATTRS = ("store", "customers", "by_phone", "by_ref", "visits", "customer_visits", "followups", "followups_of",
               "followups_by_id", "family_of_rev")
 
 
@@ -241,15 +279,6 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
     customers = RecordMap(one("SELECT * FROM customers WHERE id = ?", customer_from_row),
                           scan("SELECT * FROM customers ORDER BY id", customer_from_row), count("customers"))
 
-    def owned_by(key):
-        ids = {r["id"] for r in q("SELECT id FROM customers WHERE owner = ?", (key,))}
-        cache = office.customers._cache  # the office's current map (a preview swaps in a fork)
-        ids |= {cid for cid, cust in cache.items() if cust.owner == key}
-        found = (office.customers[cid] for cid in sorted(ids))
-        return [cust for cust in found if cust.owner == key]
-
-    customers.owned_by = owned_by
-
     def load_visit(vid):
         active = office._active.get(vid)  # a reception in progress is one object in both places
         if active is not None:
@@ -258,31 +287,6 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
         return visit_from_row(rows[0]) if rows else _MISSING
 
     visits = RecordMap(load_visit, scan("SELECT * FROM visits ORDER BY id", visit_from_row), count("visits"))
-
-    def visits_between(start, end):
-        rows = (visit_from_row(r) for r in q("SELECT * FROM visits WHERE day >= ? AND day <= ?",
-                                               (start.isoformat(), end.isoformat())))
-        return office.visits.select(rows, lambda v: start <= v.at.date() <= end, lambda v: (v.at, v.id))
-
-    def span():
-        row = q("SELECT min(d) AS lo, max(d) AS hi FROM (SELECT min(day) AS d FROM visits UNION ALL "
-                "SELECT max(day) FROM visits UNION ALL SELECT min(date) FROM followups UNION ALL "
-                "SELECT max(date) FROM followups) AS s")[0]
-        days = [d for d in (row["lo"], row["hi"]) if d]
-        new = [office.visits._cache[k].at.date() for k in office.visits._new]
-        new += [office.followups_by_id._cache[k].date for k in office.followups_by_id._new]
-        days = [dt.date.fromisoformat(d) for d in days] + new
-        return (min(days), max(days)) if days else None
-
-    visits.between = visits_between
-    visits.span = span
-
-    def created_at(when, owner):
-        rows = (customer_from_row(r) for r in q("SELECT * FROM customers WHERE owner = ? AND created = ?",
-                                                  (owner, when.isoformat())))
-        return office.customers.select(rows, lambda c: c.created == when and c.owner == owner, lambda c: c.id)
-
-    customers.created_at = created_at
 
     def unwritten_customer(cid) -> bool:  # created by this command: nothing of it is in the store yet
         return cid in office.customers._new
@@ -297,13 +301,6 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
 
     followups_by_id = RecordMap(one("SELECT * FROM followups WHERE id = ?", followup_from_row),
                                 scan("SELECT * FROM followups ORDER BY id", followup_from_row), count("followups"))
-
-    def followups_between(start, end):
-        rows = (followup_from_row(r) for r in q("SELECT * FROM followups WHERE date >= ? AND date <= ?",
-                                                  (start.isoformat(), end.isoformat())))
-        return office.followups_by_id.select(rows, lambda f: start <= f.date <= end, lambda f: (f.date, f.id))
-
-    followups_by_id.between = followups_between
 
     def load_followups_of(cid):
         if unwritten_customer(cid):
@@ -327,7 +324,7 @@ def attach(office, source: Source, seed: dict | None = None) -> None:
             return rows[0][name] if rows else _MISSING
         return load
 
-    office.history = History(q)
+    office.store = StoreQueries(q, office)
     office.customers = customers
     office.visits = visits
     office.followups_by_id = followups_by_id

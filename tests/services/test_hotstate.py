@@ -233,3 +233,14 @@ def test_dropping_the_caches_between_commands_changes_no_decision(office_url, mo
         svc.handle(c.Finish(phone), at + dt.timedelta(seconds=30))
     assert decisions[1] == ("A", "A")  # 刘备 comes back to A, found again from the store
     assert verify(svc.engine).ok
+
+
+def test_previewing_any_command_on_a_store_backed_office_changes_nothing(office_url):
+    svc = PersistentOfficeService(office_url)
+    before = queries.board(svc.office)
+    d = svc.office.preview(c.Finish("13800001111"), T0 + dt.timedelta(minutes=20))  # a full undo point
+    assert d.customer == "刘备"
+    assert queries.board(svc.office) == before
+    assert lazy.is_lazy(svc.office) and svc.office.store is not None
+    assert svc.handle(c.Finish("13800001111"), T0 + dt.timedelta(minutes=20)).customer == "刘备"
+    assert verify(svc.engine).ok
