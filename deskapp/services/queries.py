@@ -106,12 +106,16 @@ def search(office: Office, text: str, limit: int = 50) -> list[dto.CustomerHit]:
     return hits
 
 
+def continuity(office: Office, cust, today: dt.date) -> bool:
+    """R14: the owner's admissible contacts with the customer leave no gap up to today (never for the pool)."""
+    return bool(cust.owner and cust.owner != POOL and office.continuous(cust.owner, office.linked_ids(cust), today))
+
+
 def hit(office: Office, cust, how: str, today: dt.date) -> dto.CustomerHit:
     """A customer as a search result: owner, last visit, follow-up continuity (R14)."""
-    cont = bool(cust.owner and cust.owner != POOL and office.continuous(cust.owner, office.linked_ids(cust), today))
     return dto.CustomerHit(
-        cust.id, cust.label, cust.phones[0] if cust.phones else "", cust.owner,
-        "销售部" if cust.owner == POOL else _name(office, cust.owner), last_visit(office, cust.id), cont, how,
+        cust.id, cust.label, cust.phones[0] if cust.phones else "", cust.owner, _name(office, cust.owner),
+        last_visit(office, cust.id), continuity(office, cust, today), how,
     )
 
 
@@ -155,11 +159,9 @@ def customer_detail(office: Office, cid: int) -> dto.CustomerDetail:
             items.append(dto.HistoryItem(deal.at, "deal", deal.credit or "", _name(office, deal.credit),
                                          f"成交，合同签署人{deal.contract_name}", False, ()))
     items.sort(key=lambda i: i.at)
-    cont = bool(cust.owner and cust.owner != POOL and office.continuous(cust.owner, office.linked_ids(cust), office.today()))
     return dto.CustomerDetail(
-        cid, cust.label, tuple(cust.phones), cust.owner,
-        "销售部" if cust.owner == POOL else _name(office, cust.owner), cust.owner_rule, cust.owner_since,
-        cust.source, cust.has_deal, cont, tuple(items),
+        cid, cust.label, tuple(cust.phones), cust.owner, _name(office, cust.owner), cust.owner_rule,
+        cust.owner_since, cust.source, cust.has_deal, continuity(office, cust, office.today()), tuple(items),
     )
 
 

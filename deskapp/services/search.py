@@ -12,9 +12,7 @@ from __future__ import annotations
 from deskapp.domain import POOL
 from deskapp.store.sql import SEARCH_HOWS, search_sql
 
-from . import dto
-
-POOL_NAME = "销售部"
+from . import dto, queries
 
 
 class Continuity:
@@ -27,7 +25,7 @@ class Continuity:
 
     def of(self, hit: dto.CustomerHit) -> bool:
         office = self.office_of()
-        return office.continuous(hit.owner, office.linked_ids(office.customers[hit.id]), self.today)
+        return queries.continuity(office, office.customers[hit.id], self.today)
 
 
 def search_rows(cursor, office_of, text: str, limit: int = 50, with_prefix: bool = False,
@@ -43,9 +41,8 @@ def search_rows(cursor, office_of, text: str, limit: int = 50, with_prefix: bool
     cursor.execute(sql, params)
     rows = cursor.fetchall()
     office = office_of()
-    names = {None: ("—", False), POOL: (POOL_NAME, False)}
     cont = Continuity(office_of, office.today())
-    staff = office.staff
+    names: dict = {}  # owner -> (name, continuity), worked out once per owner
     hit = dto.CustomerHit
     hits: list[dto.CustomerHit] = []
     if " UNION ALL " in sql:  # several arms may find one customer twice: keep the first
@@ -54,7 +51,6 @@ def search_rows(cursor, office_of, text: str, limit: int = 50, with_prefix: bool
     for k, cid, label, phone, owner, last in rows:
         known = names.get(owner)
         if known is None:
-            st = staff.get(owner)
-            known = names[owner] = (st.name if st else owner, cont)
+            known = names[owner] = (office.name(owner) if owner else "—", cont if owner not in (None, POOL) else False)
         hits.append(hit(cid, label, phone, owner, known[0], last, known[1], SEARCH_HOWS[k]))
     return hits[:limit]
