@@ -35,10 +35,6 @@ APPLICATION = "deskapp"
 DEMO_CUSTOMERS = 1500
 DEMO_DAYS = 7
 EXCEL_DIALOGS = ("deskapp.ui.excel_dialogs", "add_excel_actions")
-# The fast start hands the state it drew the board from to the service as a starting point
-# (PersistentOfficeService(url, office=...), which re-checks the journal head itself and reloads if another
-# station wrote in between).
-HAND_OVER_PEEKED_OFFICE = True
 PINYIN_WARM_MS = 1500  # after going live, the pinyin dictionaries (~0.2 s) load while the desk is idle
 FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (started minimised) opens the database anyway
 
@@ -254,12 +250,10 @@ class Desk:
             return
         self._opening = True
         t = time.perf_counter()
-        office = self.peeked if HAND_OVER_PEEKED_OFFICE else None  # the one place the peeked state is handed over
         try:
-            service = open_service(self.db_url, self.lang, office=office)
-            code = 1
-            if service is not None:
-                service, code = first_run(service, self.lang, self.db_url), 0
+            # the state the board was drawn from is the service's starting point (it re-checks the journal
+            # head itself and reloads if another station wrote in between)
+            service, code = _open_and_set_up(self.db_url, self.lang, office=self.peeked)
         except Exception as err:  # not a store error the station can act on: say so, then quit as the slow start would
             log.exception("the database could not be opened")
             self._tell_failure(err)
@@ -336,6 +330,16 @@ def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datet
     return desk
 
 
+def _open_and_set_up(db_url: str | None, lang: str, office=None) -> tuple[OfficeService | None, int]:
+    """(the service, 0) once the database is open (its failure dialog) and the office set up (the
+    first-run wizard while it is empty); (None, 1) when the station chose to quit, (None, 0) when the
+    wizard was cancelled."""
+    service = open_service(db_url, lang, office=office)
+    if service is None:
+        return None, 1
+    return first_run(service, lang, db_url), 0
+
+
 def _warm_pinyin() -> None:
     """Load pypinyin's dictionaries now rather than inside the first check-in's transaction."""
     try:
@@ -349,13 +353,9 @@ def _warm_pinyin() -> None:
 def _start_slow(desk: Desk) -> Desk:
     """The service first (its failure dialog, the first-run wizard), then the full window."""
     t = time.perf_counter()
-    service = open_service(desk.db_url, desk.lang)
+    service, code = _open_and_set_up(desk.db_url, desk.lang)
     if service is None:
-        desk.code = 1
-        return desk
-    service = first_run(service, desk.lang, desk.db_url)
-    if service is None:
-        desk.code = 0
+        desk.code = code
         return desk
     desk.phases["service"] = time.perf_counter() - t
     t = time.perf_counter()
