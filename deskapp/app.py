@@ -308,6 +308,7 @@ def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datet
     the first-run wizard run) before the window is built.
     """
     t = time.perf_counter()
+    _import_rules_first()
     app, lang = create_application(list(sys.argv if argv is None else argv))
     desk = Desk(app, lang, db_url, clock)
     desk.phases["create_application"] = time.perf_counter() - t
@@ -328,6 +329,17 @@ def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datet
     desk.window.show()
     desk.phases["window"] = time.perf_counter() - t
     return desk
+
+
+def _import_rules_first() -> None:
+    """Import the rulebook and the saved-state reader (pure Python) before PySide6.
+
+    Once QtCore is loaded, PySide6 runs a Python hook after every import (its __feature__ support reads
+    each new module's source to see whether it uses Qt); the board needs these ~40 modules anyway, and
+    loaded first they skip that hook.
+    """
+    import deskapp.services.hotstate  # noqa: F401 - the rulebook (deskapp.domain) comes with it
+    import deskapp.services.queries  # noqa: F401 - the board's query and its DTOs
 
 
 def _open_and_set_up(db_url: str | None, lang: str, office=None) -> tuple[OfficeService | None, int]:
