@@ -280,6 +280,13 @@ def write_hot_state(out, office: Office, seq: int) -> None:
     out.upsert(rm.hot_state, rows)
 
 
+@contextlib.contextmanager
+def _begun(conn):
+    """`conn.begin()` yielding the connection, as write_connection yields its own."""
+    with conn.begin():
+        yield conn
+
+
 def replay(conn, office: Office, from_seq: int = 1) -> int:
     """Apply journal entries from `from_seq` on to `office`; returns the last seq applied."""
     last = from_seq - 1
@@ -402,20 +409,43 @@ class PersistentOfficeService(OfficeService):
         if getattr(self, "_bulk_conn", None) is not None:
             return self._apply(self._bulk_conn, cmd, now)
         try:
-            with write_connection(self.engine) as conn:
+            with self._write_transaction() as conn:
                 lock_office(conn)  # the office's rotation lock, before reading the head
                 decision = self._apply(conn, cmd, now)
         except StoreError:
+            self._drop_writer()
             self.reload()  # the in-memory rulebook may be ahead of what was committed
             raise
         except Exception as err:
             from deskapp.domain import RuleError
 
             if not isinstance(err, RuleError):
+                self._drop_writer()
                 self.reload()
             raise
         lazy.trim(self.office)  # committed: every cached record is in the database
         return decision
+
+    _writer = None
+
+    def _write_transaction(self):
+        """One write transaction (BEGIN IMMEDIATE on SQLite). On SQLite it runs on a connection kept for
+        writing, so a check-in skips the pool's check-out and reset (~50 µs of its ~0.6 ms); between
+        commands that connection holds no transaction, so no lock and no snapshot. PostgreSQL takes a
+        pooled connection each time (the pool pings it first: a server may drop idle connections)."""
+        if self.engine.dialect.name != "sqlite":
+            return write_connection(self.engine)
+        conn = self._writer
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self._writer = self.engine.connect()
+        return _begun(conn)
+
+    def _drop_writer(self) -> None:
+        """After a failed write: the next one starts on a fresh connection."""
+        conn, self._writer = self._writer, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
 
     def search(self, text: str, limit: int = 50, with_prefix: bool = False):
         """Customer search through the read model's indexes (phone tail — and prefix —, name, pinyin)."""
@@ -468,6 +498,7 @@ class PersistentOfficeService(OfficeService):
         return True
 
     def close(self) -> None:
+        self._drop_writer()
         self._close_search()
         if self._watcher is not None:
             self._watcher.close()

@@ -81,6 +81,32 @@ def test_tampering_with_the_journal_is_reported(sqlite_url):
     assert not report.ok and report.seq == 1
 
 
+def test_between_commands_the_sqlite_writer_holds_no_lock_and_a_failed_write_starts_afresh(sqlite_url, tmp_path):
+    import sqlite3
+
+    from deskapp.store.errors import StoreError
+
+    svc = PersistentOfficeService(sqlite_url)
+    _setup(svc)
+    svc.handle(c.Arrive(c.Answers(True), name="李女士", phone="13800001111"), T0)
+    other = sqlite3.connect(str(tmp_path / "office.sqlite3"), isolation_level=None, timeout=0.1)
+    other.execute("BEGIN IMMEDIATE")  # the write lock is free at once: nothing held between commands
+    other.execute("ROLLBACK")
+
+    # a write that fails in the database (the office lock is taken elsewhere and never given back)
+    other.execute("PRAGMA busy_timeout=0")
+    other.execute("BEGIN IMMEDIATE")
+    svc._writer.connection.dbapi_connection.execute("PRAGMA busy_timeout=50")  # not the service's 5 s
+    with pytest.raises(StoreError):
+        svc.handle(c.Arrive(c.Answers(True), name="王先生", phone="13800002222"), T0)
+    other.execute("ROLLBACK")
+    assert svc._writer is None  # dropped: the next command opens a fresh connection
+    d = svc.handle(c.Arrive(c.Answers(True), name="王先生", phone="13800002222"), T0)
+    assert d.receiver == "B" and verify(svc.engine).ok
+    svc.close()
+    assert svc._writer is None
+
+
 def test_a_second_station_sees_the_first_stations_check_in(sqlite_url):
     desk = PersistentOfficeService(sqlite_url, station="desk")
     _setup(desk)
