@@ -14,7 +14,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -37,10 +36,14 @@ from deskapp.reports.layout import (
     MUTED,
     RULE,
     ZEBRA_FILL,
+    PageFrame,
+    PageGeometry,
     cn_date,
     cn_datetime,
     esc,
     font,
+    numbered_canvas,
+    page_header,
     style,
 )
 from deskapp.services.daily_report_model import (  # noqa: F401 - the document's input
@@ -255,53 +258,7 @@ def _story(report: DailyReport, office_name: str) -> list[Flowable]:
 
 
 # ------------------------------------------------------------------------------- landscape page frame
-def _numbered_canvas(footer_note: str) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict] = []
-
-        def showPage(self):  # noqa: N802 - reportlab API
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(font(), 9)
-                self.setFillColor(MUTED)
-                y = MARGIN_BOTTOM - 10 * mm
-                self.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"第 {self._pageNumber} / {total} 页")
-                if footer_note:
-                    self.drawString(MARGIN_X, y, footer_note)
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
-def _on_page(office_name: str, right: str):
-    def draw(c: Canvas, doc: BaseDocTemplate) -> None:
-        c.saveState()
-        top = PAGE_HEIGHT - 12 * mm
-        c.setFillColor(INK)
-        c.setFont(font(), 10.5)
-        c.drawString(MARGIN_X, top, office_name)
-        c.setFillColor(MUTED)
-        c.setFont(font(), 9)
-        c.drawRightString(PAGE_WIDTH - MARGIN_X, top, right)
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.6)
-        c.line(MARGIN_X, top - 2.6 * mm, PAGE_WIDTH - MARGIN_X, top - 2.6 * mm)
-        y = MARGIN_BOTTOM - 6.5 * mm
-        c.setLineWidth(0.4)
-        c.line(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y)
-        c.restoreState()
-
-    return draw
+PAGE = PageGeometry(PAGE_WIDTH, PAGE_HEIGHT, MARGIN_X, MARGIN_BOTTOM, header_drop=12 * mm)
 
 
 def render(report: DailyReport, path: str | Path, office_name: str) -> Path:
@@ -325,11 +282,11 @@ def render(report: DailyReport, path: str | Path, office_name: str) -> Path:
     )
     body = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[body], onPage=_on_page(office_name, f"{TITLE}　{day}"))])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[body], onPage=page_header(PageFrame(office_name, TITLE, day), PAGE))])
     source = "数据来源：操作日志" if report.exact else "数据来源：当前记录（无操作日志）"
     if report.generated_at is not None:
         source += f"　　生成时间：{cn_datetime(report.generated_at)}"
-    doc.build(_story(report, office_name), canvasmaker=_numbered_canvas(source))
+    doc.build(_story(report, office_name), canvasmaker=numbered_canvas(source, PAGE))
     return out
 
 

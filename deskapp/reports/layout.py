@@ -112,7 +112,21 @@ def or_dash(text: str | None) -> str:
     return text if text and text.strip() else "—"
 
 
-def _numbered_canvas(footer_note: str) -> type[Canvas]:
+@dataclass(frozen=True)
+class PageGeometry:
+    """Where the running header, the footer rule and the page number go on a page."""
+
+    width: float = PAGE_WIDTH
+    height: float = PAGE_HEIGHT
+    margin_x: float = MARGIN_X
+    margin_bottom: float = MARGIN_BOTTOM
+    header_drop: float = 13 * mm  # from the top edge to the header's baseline
+
+
+PORTRAIT = PageGeometry()
+
+
+def numbered_canvas(footer_note: str, page: PageGeometry = PORTRAIT) -> type[Canvas]:
     """A canvas class that, once the page count is known, writes "第 i / n 页" on every page."""
 
     class NumberedCanvas(Canvas):
@@ -120,7 +134,7 @@ def _numbered_canvas(footer_note: str) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict] = []
 
-        def showPage(self):
+        def showPage(self):  # noqa: N802 - reportlab API
             self._page_states.append(dict(self.__dict__))
             self._startPage()
 
@@ -136,10 +150,10 @@ def _numbered_canvas(footer_note: str) -> type[Canvas]:
             self.saveState()
             self.setFont(font(), 9)
             self.setFillColor(MUTED)
-            y = MARGIN_BOTTOM - 10 * mm
-            self.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"第 {self._pageNumber} / {total} 页")
+            y = page.margin_bottom - 10 * mm
+            self.drawRightString(page.width - page.margin_x, y, f"第 {self._pageNumber} / {total} 页")
             if footer_note:
-                self.drawString(MARGIN_X, y, footer_note)
+                self.drawString(page.margin_x, y, footer_note)
             self.restoreState()
 
     return NumberedCanvas
@@ -155,24 +169,28 @@ class PageFrame:
     footer_note: str = ""  # left of the page number, e.g. the rule a notice is posted under
 
 
-def _draw_header(frame: PageFrame) -> Callable[[Canvas, BaseDocTemplate], None]:
+def page_header(frame: PageFrame, page: PageGeometry = PORTRAIT) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """The onPage callback drawing the running header (office name; title and header_right) and the
+    footer rule."""
+
     def on_page(c: Canvas, doc: BaseDocTemplate) -> None:
         c.saveState()
-        top = PAGE_HEIGHT - 13 * mm
+        top = page.height - page.header_drop
+        right_x = page.width - page.margin_x
         c.setFillColor(INK)
         c.setFont(font(), 10.5)
-        c.drawString(MARGIN_X, top, frame.office_name)
+        c.drawString(page.margin_x, top, frame.office_name)
         c.setFillColor(MUTED)
         c.setFont(font(), 9)
         right = f"{frame.doc_title}　{frame.header_right}" if frame.header_right else frame.doc_title
-        c.drawRightString(PAGE_WIDTH - MARGIN_X, top, right)
+        c.drawRightString(right_x, top, right)
         c.setStrokeColor(RULE)
         c.setLineWidth(0.6)
-        c.line(MARGIN_X, top - 2.6 * mm, PAGE_WIDTH - MARGIN_X, top - 2.6 * mm)
+        c.line(page.margin_x, top - 2.6 * mm, right_x, top - 2.6 * mm)
         # footer rule; the page number is added by the canvas once the page count is known
-        y = MARGIN_BOTTOM - 6.5 * mm
+        y = page.margin_bottom - 6.5 * mm
         c.setLineWidth(0.4)
-        c.line(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y)
+        c.line(page.margin_x, y, right_x, y)
         c.restoreState()
 
     return on_page
@@ -209,6 +227,6 @@ def build(
         bottomPadding=0,
         id="body",
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[body], onPage=_draw_header(frame))])
-    doc.build(list(story), canvasmaker=_numbered_canvas(frame.footer_note))
+    doc.addPageTemplates([PageTemplate(id="page", frames=[body], onPage=page_header(frame))])
+    doc.build(list(story), canvasmaker=numbered_canvas(frame.footer_note))
     return out
