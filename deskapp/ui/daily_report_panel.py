@@ -64,7 +64,7 @@ from .panel_kit import (
     Column,
     ColumnTableModel,
     StatusLine,
-    hbox,
+    heading_row,
     hint_label,
     make_table_view,
     primary_button,
@@ -402,20 +402,8 @@ class DailyReportPanel(QWidget):
 
     def _build_layout(self) -> None:
         root = vbox(self)
-        top = hbox()
-        heading = vbox(margin=0)
-        heading.setSpacing(2)
-        heading.addWidget(self._title_label)
-        heading.addWidget(self._date_label)
-        top.addLayout(heading)
-        top.addStretch(1)
-        top.addWidget(self._prev_button)
-        top.addWidget(self._date_edit)
-        top.addWidget(self._next_button)
-        top.addWidget(self._today_button)
-        top.addSpacing(12)
-        top.addWidget(self._print_button)
-        root.addLayout(top)
+        root.addLayout(heading_row(self._title_label, self._date_label, self._prev_button, self._date_edit,
+                                   self._next_button, self._today_button, 12, self._print_button))
         chart_box = vbox(self._chart_card.body(), margin=0)
         chart_box.addWidget(self._chart_view, 1)
         chart_box.addWidget(self._empty_label)

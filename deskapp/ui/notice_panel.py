@@ -34,6 +34,7 @@ from .panel_kit import (
     customer_ref,
     decision_text,
     hbox,
+    heading_row,
     hint_label,
     make_table_view,
     masked,
@@ -177,17 +178,8 @@ class NoticePanel(QWidget):
     # ------------------------------------------------------------------ layout and signals
     def _build_layout(self) -> None:
         root = vbox(self)
-        top = hbox()
-        heading = vbox(margin=0)
-        heading.setSpacing(2)
-        heading.addWidget(self._title_label)
-        heading.addWidget(self._date_label)
-        top.addLayout(heading)
-        top.addStretch(1)
-        top.addWidget(self._filter_edit)
-        top.addWidget(self._print_button)
-        top.addWidget(self._close_button)
-        root.addLayout(top)
+        root.addLayout(heading_row(self._title_label, self._date_label, self._filter_edit, self._print_button,
+                                   self._close_button))
         root.addWidget(hint_label(
             _tr("自述来过但说不出上次接待人员的客户，由轮接人员接待并公示一天；"
                 "原接待人员可在公示时间内凭来访登记本认领，由案场经理裁决。"), self))

@@ -533,6 +533,24 @@ def hbox(parent: QWidget | None = None, margin: int = 0) -> QHBoxLayout:
     return layout
 
 
+def heading_row(title: QLabel, subtitle: QLabel, *tools: QWidget | int) -> QHBoxLayout:
+    """A panel's top row: its title over a subtitle on the left, its tools on the right (an int in
+    `tools` is a gap of that many pixels)."""
+    row = hbox()
+    heading = vbox(margin=0)
+    heading.setSpacing(2)
+    heading.addWidget(title)
+    heading.addWidget(subtitle)
+    row.addLayout(heading)
+    row.addStretch(1)
+    for tool in tools:
+        if isinstance(tool, int):
+            row.addSpacing(tool)
+        else:
+            row.addWidget(tool)
+    return row
+
+
 # -------------------------------------------------------------------------------------- printing
 def primary_button(text: str, parent=None):
     """The one main action of a card (the theme's QPushButton#primary)."""
