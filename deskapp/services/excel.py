@@ -9,8 +9,6 @@ in Excel (the header is row 1); `apply_*` then issues the commands inside ONE tr
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import csv
 import dataclasses
 import datetime as dt
@@ -849,34 +847,11 @@ def _refused(errors: Sequence[RowError]) -> ImportResult:
     return ImportResult(False, 0, tuple(errors), summary=summary)
 
 
-@contextlib.contextmanager
-def _all_or_nothing(service):
-    """One transaction over many commands; afterwards the service's office matches what was committed."""
-    bulk = getattr(service, "bulk", None)
-    if bulk is None:  # the in-memory service: undo by restoring a copy
-        saved = copy.deepcopy(service.office)
-        try:
-            yield
-        except BaseException:
-            service.office = saved
-            raise
-        return
-    try:
-        with bulk():
-            yield
-    except BaseException:
-        # bulk() rolled the database back; make sure the rulebook state and head follow it
-        reload = getattr(service, "reload", None)
-        if reload is not None:
-            reload()
-        raise
-
-
 def _run_all(service, commands: Sequence[tuple[int, object]], now: dt.datetime) -> RowError | None:
     """Run (row, command) pairs all-or-nothing; the refusal (with its row) if one was refused."""
     row: int | None = None
     try:
-        with _all_or_nothing(service):
+        with service.bulk():  # one transaction: all rows land, or none
             for number, cmd in commands:
                 row = number  # the row being recorded, should the rulebook refuse it
                 service.handle(cmd, now)

@@ -8,14 +8,12 @@ settings, policies and rule on claims (R32).
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import datetime as dt
 import importlib
 import importlib.util
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,32 +195,6 @@ def staff_commands(entries: list[StaffEntry], hasher: Callable[[str], str] = has
     adds = [AddStaff(e.key, e.name, e.role or "", e.team or None, actor=SYSTEM) for e in entries]
     pins = [SetPin(e.key, hasher(e.pin), actor=SYSTEM) for e in entries]
     return adds + pins
-
-
-@contextlib.contextmanager
-def all_or_nothing(service) -> Iterator[None]:
-    """Run many commands as one: the service's bulk() transaction, or (in memory) a snapshot to go back to.
-
-    After a refusal the service is reloaded from what was committed, so the rulebook in memory never
-    keeps records the database rolled back.
-    """
-    bulk = getattr(service, "bulk", None)
-    if callable(bulk):
-        try:
-            with bulk():
-                yield
-        except BaseException:
-            reload = getattr(service, "reload", None)
-            if callable(reload):
-                reload()
-            raise
-        return
-    saved = copy.deepcopy(service.office)
-    try:
-        yield
-    except BaseException:
-        service.office = saved
-        raise
 
 
 def excel_reader() -> Callable | None:
@@ -970,7 +942,7 @@ class FirstRunWizard(QWizard):
         counting = _CountingService(self._service, self._on_demo_progress)
         self._set_busy(True)
         try:
-            with all_or_nothing(self._service):
+            with self._service.bulk():
                 build_demo(counting, seed=DEMO_SEED, customers=self.demo_customers, days=self.demo_days,
                            today=self._clock().date())
                 office = self._service.office
@@ -1001,7 +973,7 @@ class FirstRunWizard(QWizard):
         try:
             commands = [SetOfficeInfo(name, open_, close, actor=SYSTEM), *staff_commands(entries)]
             now = self._clock()
-            with all_or_nothing(self._service):
+            with self._service.bulk():
                 for cmd in commands:
                     self._service.handle(cmd, now)
         except Exception as err:  # noqa: BLE001 - a refusal or a database problem: nothing was recorded
@@ -1063,7 +1035,6 @@ __all__ = [
     "FirstRunWizard",
     "Problem",
     "StaffEntry",
-    "all_or_nothing",
     "run_first_run",
     "staff_commands",
     "staff_problems",

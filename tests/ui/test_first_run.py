@@ -156,7 +156,7 @@ def test_a_refused_row_leaves_nothing_half_recorded(service, wizard, qtbot, monk
 
 def test_an_in_memory_office_is_restored_after_a_refusal():
     svc = OfficeService()
-    with pytest.raises(RuntimeError), first_run.all_or_nothing(svc):
+    with pytest.raises(RuntimeError), svc.bulk():
         from deskapp.domain.commands import AddStaff
 
         svc.handle(AddStaff("a", "甲", "consultant", actor="__system__"), NOW)
