@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from deskdata import NOW, OFFSCREEN_NOISE, build_office
+from printer import answer_print_dialogs
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -122,31 +123,6 @@ def test_ctrl_l_opens_the_sign_in_dialog(window, qtbot):
 
 
 # ---------------------------------------------------------------------------------------- printing
-def _answer_print_dialogs(window, printed: Path, choice: str = "打印…"):
-    """Stand in for the person at the printer: pick `choice` in the offer, then 'print to file' in the dialogs."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-    from PySide6.QtWidgets import QDialog, QMessageBox
-
-    seen = []
-
-    def run(dialog):
-        seen.append(type(dialog).__name__)
-        if isinstance(dialog, QMessageBox):
-            next(b for b in dialog.buttons() if b.text() == choice).click()
-            return 0
-        printer = dialog.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        if isinstance(dialog, QPrintPreviewDialog):
-            dialog.paintRequested.emit(printer)  # what showing the preview does
-            return int(QDialog.DialogCode.Rejected)  # closed the preview without printing
-        assert isinstance(dialog, QPrintDialog)
-        return int(QDialog.DialogCode.Accepted)
-
-    window.pdf_printer().run_dialog = run
-    return seen
-
-
 def _pdf_text(path: Path) -> str:
     import pypdf
 
@@ -173,7 +149,7 @@ def test_ctrl_p_saves_todays_notice_and_prints_it_through_the_system_dialog(wind
     desk_ctx.run(c.Arrive(c.Answers(first_visit=False, contacted_by="unknown"), name="周先生",
                           phone="13912345678"))  # R20: goes on today's notice
     printed = tmp_path / "printer.pdf"
-    seen = _answer_print_dialogs(window, printed)
+    seen = answer_print_dialogs(window, printed)
     act = window.action(ActionId.PRINT_NOTICE)
     assert act.shortcut().toString() == "Ctrl+P" and act.isEnabled()
     assert act in window.menuBar().actions()[2].menu().actions()  # 打印(&P)
@@ -197,7 +173,7 @@ def test_with_the_notice_panel_plugged_in_ctrl_p_prints_through_it_from_any_tab(
     panel = NoticePanel(desk_ctx, print_dir=tmp_path / "panel")
     index = window.add_panel("认领公示", panel)
     assert panel.print_action().shortcut().isEmpty()  # one Ctrl+P in the window: never ambiguous
-    _answer_print_dialogs(window, tmp_path / "printer.pdf", choice="不打印")
+    answer_print_dialogs(window, tmp_path / "printer.pdf", choice="不打印")
     window.show_panel(index)
     panel._filter_edit.setFocus()
     with qtbot.waitSignal(panel.notice_printed), qtbot.waitSignal(window.pdf_saved) as sig:
@@ -218,7 +194,7 @@ def test_the_visit_sheet_of_the_selected_reception_prints_with_a_preview(window,
     assert window.board_view.select_reception(rec.visit_id)
     assert act.isEnabled()
     printed = tmp_path / "preview.pdf"
-    seen = _answer_print_dialogs(window, printed, choice="打印预览…")
+    seen = answer_print_dialogs(window, printed, choice="打印预览…")
     with qtbot.waitSignal(window.pdf_saved) as sig:
         act.trigger()
     saved = Path(sig.args[0])
@@ -234,6 +210,6 @@ def test_the_offer_can_open_the_pdf_instead(window, qtbot, tmp_path, monkeypatch
     monkeypatch.setenv("DESKAPP_PRINT_DIR", str(tmp_path))
     opened = []
     window.pdf_printer().open_file = opened.append
-    _answer_print_dialogs(window, tmp_path / "printer.pdf", choice="打开PDF")
+    answer_print_dialogs(window, tmp_path / "printer.pdf", choice="打开PDF")
     path = window.print_notice()
     assert opened == [path] and path.is_file()

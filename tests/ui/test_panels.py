@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from printer import answer_print_dialogs
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -252,34 +253,13 @@ def test_printing_the_notice_saves_a_pdf_with_masked_phones(ctx, qtbot, shown, t
 
 
 
-def _answer_printing(panel, printed: Path, choice: str):
-    """Stand in for the person at the printer: `choice` in the offer, then 'print to file' in the dialog."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-    from PySide6.QtWidgets import QDialog, QMessageBox
-
-    seen = []
-
-    def run(dialog):
-        seen.append(type(dialog).__name__)
-        if isinstance(dialog, QMessageBox):
-            next(b for b in dialog.buttons() if b.text() == choice).click()
-            return 0
-        assert isinstance(dialog, QPrintDialog)
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(printed))
-        return int(QDialog.DialogCode.Accepted)
-
-    panel.pdf_printer().run_dialog = run
-    return seen
-
-
 def test_the_notice_goes_to_the_printer_through_qtpdf(ctx, qtbot, shown, tmp_path):
     from deskapp.domain.commands import SetOfficeInfo
 
     ctx.service.handle(SetOfficeInfo("翠湖天地售楼处", "08:30", "18:30", actor="__system__"), _at(DAY2, 11, 30))
     panel = shown(NoticePanel(ctx, print_dir=tmp_path / "saved"))  # interactive: offers the print dialog
     printed = tmp_path / "printer.pdf"
-    seen = _answer_printing(panel, printed, "打印…")
+    seen = answer_print_dialogs(panel, printed, "打印…")
     with qtbot.waitSignal(panel.pdf_printer().printed) as sig:
         panel.print_action().trigger()
     assert seen == ["QMessageBox", "QPrintDialog"]
@@ -296,7 +276,7 @@ def test_the_case_file_can_be_left_unprinted(ctx, qtbot, shown, tmp_path):
     ctx.set_user("M")
     panel = shown(DisputePanel(ctx, print_dir=tmp_path))
     panel.select_customer(_cid(ctx, LIN_NEW))
-    seen = _answer_printing(panel, tmp_path / "printer.pdf", "不打印")
+    seen = answer_print_dialogs(panel, tmp_path / "printer.pdf", "不打印")
     with qtbot.waitSignal(panel.case_printed):
         qtbot.mouseClick(panel._print_button, Qt.MouseButton.LeftButton)
     assert seen == ["QMessageBox"] and not (tmp_path / "printer.pdf").exists()
