@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+__version__ = "0.1.0"  # pyproject.toml reads it from here
+
 
 def resources_dir() -> Path:
     """The shipped resources (fonts with their licence, icons).

@@ -3,12 +3,14 @@
 Nothing else creates these; `deskapp` with no sub-command calls `run_gui`, which starts one of two ways
 (`start_gui`):
 
-- fast: the station's database is an SQLite file with a saved office state
-  (deskapp.services.hotstate.peek_office, stdlib only). The board is drawn from that state at once, on a
-  StartingService that refuses every command, with the actions that need the database disabled and the
-  status bar saying "正在打开数据库…". Right after the window's first paint, `Desk.go_live` opens the real
-  service (SQLAlchemy, migrations), attaches it (the board re-reads the live state) and installs the
-  panels, tools, idle lock and office name; only then are the actions enabled.
+- fast: the station's database is an SQLite file with the board saved at its last journal entry
+  (deskapp.services.board_snapshot.peek_board: stdlib and the board's DTOs only), or else with a saved
+  office state (deskapp.services.hotstate.peek_office: stdlib and the rulebook). The board is drawn from
+  that at once, on a StartingService that refuses every command, with the actions that need the database
+  disabled and the status bar saying "正在打开数据库…". Right after the window's first paint,
+  `Desk.go_live` opens the real service (SQLAlchemy, migrations), attaches it (the board re-reads the
+  live state) and installs the panels, tools, idle lock and office name; only then are the actions
+  enabled. The live desk keeps the board saved for the next start (`Desk.keep_board_saved`).
 - otherwise (PostgreSQL, no file yet, an empty office, an older database): the service is opened first,
   the first-run wizard runs while the office is empty, then the full window is shown.
 
@@ -36,6 +38,7 @@ DEMO_CUSTOMERS = 1500
 DEMO_DAYS = 7
 EXCEL_DIALOGS = ("deskapp.ui.excel_dialogs", "add_excel_actions")
 PINYIN_WARM_MS = 1500  # after going live, the pinyin dictionaries (~0.2 s) load while the desk is idle
+BOARD_SAVE_IDLE_MS = 30_000  # the board is saved for the next start once the desk has been idle this long
 FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (started minimised) opens the database anyway
 
 
@@ -67,6 +70,21 @@ def peek_office(db_url: str | None = None):
     if office is None or not getattr(office, "staff", None):
         return None
     return office
+
+
+def peek_board(db_url: str | None = None):
+    """(seq, board): the board saved at the last journal entry (deskapp.services.board_snapshot), read
+    without the rulebook or SQLAlchemy; None when there is none to trust (the caller peeks at the saved
+    state instead)."""
+    from deskapp.ui.db_url import configured_url
+
+    try:
+        from deskapp.services.board_snapshot import peek_board as peek
+
+        return peek(configured_url(db_url))
+    except Exception:  # the fast start is an optimisation: any doubt takes the next way
+        log.exception("cannot read the saved board; reading the saved office state instead")
+        return None
 
 
 def seed_demo(service: OfficeService, today: dt.date | None = None) -> None:
@@ -235,6 +253,7 @@ class Desk:
         self.phases: dict[str, float] = {}
         self.on_end: Callable[[int], None] | None = None  # run_gui: leave the event loop with this code
         self._opening = False
+        self._board_timer = None
 
     @property
     def live(self) -> bool:
@@ -268,9 +287,30 @@ class Desk:
         _install_panels(self.window, self.ctx)
         self.lock = _install_idle_lock(self.ctx, self.app)
         self.phases["panels"] = time.perf_counter() - t
+        self.keep_board_saved()
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(PINYIN_WARM_MS, _warm_pinyin)  # so the first check-in does not load its dictionaries
+
+    def keep_board_saved(self) -> None:
+        """Save the board for the next start (deskapp.services.board_snapshot) now, again once the desk
+        has been idle BOARD_SAVE_IDLE_MS after a change, and when it closes (`close`). A start that finds
+        none, or one older than the last journal entry, draws from the saved state instead."""
+        from PySide6.QtCore import QTimer
+
+        self.save_board()
+        if self._board_timer is None and self.window is not None:
+            self._board_timer = QTimer(self.window)
+            self._board_timer.setSingleShot(True)
+            self._board_timer.setInterval(BOARD_SAVE_IDLE_MS)
+            self._board_timer.timeout.connect(self.save_board)
+            self.ctx.changed.connect(self._board_timer.start)
+
+    def save_board(self) -> None:
+        if self.live:
+            save = getattr(self.ctx.service, "save_board_snapshot", None)
+            if save is not None:
+                save()
 
     def _after_first_paint(self) -> None:
         from PySide6.QtCore import QTimer
@@ -297,6 +337,7 @@ class Desk:
         if self.lock is not None:
             self.lock.uninstall()
         if self.live:
+            self.save_board()
             _closed(self.ctx.service)
 
 
@@ -308,14 +349,15 @@ def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datet
     the first-run wizard run) before the window is built.
     """
     t = time.perf_counter()
-    _import_rules_first()
+    _import_light_first()
     app, lang = create_application(list(sys.argv if argv is None else argv))
     desk = Desk(app, lang, db_url, clock)
     desk.phases["create_application"] = time.perf_counter() - t
     t = time.perf_counter()
-    office = peek_office(db_url)
+    snapshot = peek_board(db_url)
+    office = peek_office(db_url) if snapshot is None else None
     desk.phases["peek"] = time.perf_counter() - t
-    if office is None:
+    if snapshot is None and office is None:
         return _start_slow(desk)
     from PySide6.QtCore import QTimer
 
@@ -323,7 +365,8 @@ def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datet
 
     t = time.perf_counter()
     desk.peeked = office
-    desk.ctx, desk.window = _board_window(StartingService(office), lang, clock)
+    starting = StartingService(office, board_snapshot=snapshot[1] if snapshot is not None else None)
+    desk.ctx, desk.window = _board_window(starting, lang, clock)
     desk.window.first_painted.connect(desk._after_first_paint)
     QTimer.singleShot(FIRST_PAINT_WAIT_MS, desk.go_live)
     desk.window.show()
@@ -331,15 +374,14 @@ def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datet
     return desk
 
 
-def _import_rules_first() -> None:
-    """Import the rulebook and the saved-state reader (pure Python) before PySide6.
+def _import_light_first() -> None:
+    """Import the board snapshot's reader and the board's DTOs (pure Python) before PySide6.
 
     Once QtCore is loaded, PySide6 runs a Python hook after every import (its __feature__ support reads
-    each new module's source to see whether it uses Qt); the board needs these ~40 modules anyway, and
-    loaded first they skip that hook.
+    each new module's source to see whether it uses Qt); loaded first, these skip it. The rulebook and
+    the saved-state reader (deskapp.services.hotstate) load only when there is no snapshot to draw.
     """
-    import deskapp.services.hotstate  # noqa: F401 - the rulebook (deskapp.domain) comes with it
-    import deskapp.services.queries  # noqa: F401 - the board's query and its DTOs
+    import deskapp.services.board_snapshot  # noqa: F401 - with deskapp.services.dto
 
 
 def _open_and_set_up(db_url: str | None, lang: str, office=None) -> tuple[OfficeService | None, int]:
@@ -375,6 +417,7 @@ def _start_slow(desk: Desk) -> Desk:
     desk.lock = _install_idle_lock(desk.ctx, desk.app)
     desk.window.show()
     desk.phases["window"] = time.perf_counter() - t
+    desk.keep_board_saved()
     return desk
 
 

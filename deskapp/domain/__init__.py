@@ -1,9 +1,10 @@
 """The rulebook: the office's customer attribution regulation as plain Python (stdlib only).
 
-The command classes (deskapp.domain.commands, some forty dataclasses) are loaded when a command is first
-used, not with the package: the window draws the board from the saved state before anyone acts
-(deskapp.app's fast start). `deskapp.domain.Arrive` and `from deskapp.domain import commands` work as
-before.
+Nothing is loaded with the package itself: `deskapp.domain.Office`, `RuleError`, `POOL`, the command
+classes... are imported on first use (PEP 562), so a light submodule (errors, roles, phone) costs only
+itself. The window draws the board from a saved snapshot before any rule is needed (deskapp.app's fast
+start); the command classes (deskapp.domain.commands, some forty dataclasses) load when a command is
+first used. `from deskapp.domain import Office` and `from deskapp.domain import commands` work as before.
 """
 
 import importlib as _importlib
@@ -28,15 +29,25 @@ def _lazy_module(name: str):
 
 commands = _lazy_module(__name__ + ".commands")
 
-from .decision import Decision  # noqa: E402,F401
-from .errors import RuleError  # noqa: E402,F401
-from .model import POOL  # noqa: E402,F401
-from .office import Office  # noqa: E402,F401
-from .policy import Policy  # noqa: E402,F401
+# name -> the submodule that defines it
+_EXPORTS = {
+    "Decision": "decision",
+    "RuleError": "errors",
+    "POOL": "model",
+    "Office": "office",
+    "Policy": "policy",
+}
+__all__ = ["commands", *_EXPORTS]
 
 
 def __getattr__(name: str):
-    """The command classes, re-exported from deskapp.domain.commands."""
+    """Office, Decision, RuleError, POOL, Policy from their submodules; the command classes from
+    deskapp.domain.commands."""
+    where = _EXPORTS.get(name)
+    if where is not None:
+        value = getattr(_importlib.import_module(f"{__name__}.{where}"), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
     if not name.startswith("__"):
         value = getattr(commands, name, None)
         if value is not None:

@@ -8,7 +8,8 @@ notice, claims, deals, sanctions) and looks everything else up through the read 
 - ``hot_state``: row 1, the pickled attributes of the Office that are neither store-backed collections
   nor record lists nor per-command bookkeeping (``state_blobs``), stamped with the journal entry it
   reflects, rewritten by every command in the same transaction as the entry; row 2, the staff list,
-  rewritten when it changes.
+  rewritten when it changes; row 3, the board as last shown (deskapp.services.board_snapshot), saved by
+  the desk outside the commands' transactions.
 - ``hot_records``: one row per credit, notice entry, claim, deal and sanction (pickled), written when a
   command touches it; a used credit's row is deleted. Notice entries carry their day and whether they
   are still open, so start-up reads only the ones the rules can still need.
@@ -23,9 +24,9 @@ from __future__ import annotations
 import io
 import pickle
 import sqlite3
-from pathlib import Path
 
 from deskapp.domain import Office
+from deskapp.services.board_snapshot import sqlite_file
 from deskapp.services.lazy import LAZY_ATTRS
 from deskapp.services.rows import customer_from_row, visit_from_row
 
@@ -170,17 +171,6 @@ def _rows_by_ids(query, table: str, ids: list, chunk: int = 500):
 
 
 # ------------------------------------------------------------------------------------ the fast path
-def _sqlite_file(url: str | None) -> Path | None:
-    if url is None:
-        from deskapp.store.paths import default_db_path  # stdlib only
-
-        return Path(default_db_path())
-    if not url.startswith("sqlite:///"):
-        return None
-    rest = url[len("sqlite:///"):].split("?", 1)[0]
-    return Path(rest) if rest and rest != ":memory:" else None
-
-
 def peek_office(url: str | None) -> Office | None:
     """The office as saved at its last journal entry, read with the stdlib only (SQLite files).
 
@@ -188,7 +178,7 @@ def peek_office(url: str | None) -> Office | None:
     visits and their customers, credits. None when it cannot tell (PostgreSQL, no file, an empty office,
     a database from before the saved state): the caller opens the full service instead.
     """
-    path = _sqlite_file(url)
+    path = sqlite_file(url)
     if path is None or not path.is_file():
         return None
     try:

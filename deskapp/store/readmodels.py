@@ -202,7 +202,7 @@ customer_refs = Table(
 )
 
 hot_state = Table(
-    "hot_state",  # the office's in-memory state after journal entry `seq` (1), its staff list (2)
+    "hot_state",  # the office's in-memory state after journal entry `seq` (1), its staff list (2), the board (3)
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", SEQ_TYPE, nullable=False),

@@ -8,8 +8,8 @@ from enum import IntEnum, auto
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from deskapp.domain.phone import mask_phone
 from deskapp.services.dto import ConsultantRow, ReceptionRow
-from deskapp.services.queries import masked
 
 from . import i18n, theme
 from .dto_model import DtoRole, DtoTableModel
@@ -177,7 +177,7 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
             if column == self.CUSTOMER:
                 return row.customer + (self.tr("（已修改）") if row.amended else "")
             if column == self.PHONE:
-                return masked(row.phone)
+                return mask_phone(row.phone)
             if column == self.RECEIVER:
                 return row.receiver_name if row.receiver else self.tr("（等候）")
             if column == self.KIND:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from deskapp.domain import commands as c
 from deskapp.domain.errors import RuleError
 from deskapp.domain.roles import ACTIONS
-from deskapp.services import dto, queries
+from deskapp.services import dto
 
 from . import i18n, theme
 from .actions import ActionId, build_actions, permitted
@@ -346,7 +346,7 @@ class BoardView(QWidget):
     # ------------------------------------------------------------------ refreshing
     def refresh(self) -> None:
         """Re-read the board from the office; selections survive when their rows still exist."""
-        board = queries.board(self._ctx.office)
+        board = self._ctx.board()
         self._board = board
         kept_rec = self.selected_reception()
         kept_con = self.selected_consultant()
@@ -644,7 +644,7 @@ class WallView(QWidget):
         return self._next_label.text()
 
     def refresh(self) -> None:
-        board = queries.board(self._ctx.office)
+        board = self._ctx.board()
         self._board = board
         self._next_label.setText(board.next_up_name if board.next_up else "—")
         self._via_label.setText(via_text(board) if board.date else self.tr("今日尚未开始营业"))

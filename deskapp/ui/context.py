@@ -18,15 +18,18 @@ if TYPE_CHECKING:
 class StartingService:
     """Stands in for the office service while the database opens (deskapp.app's fast start).
 
-    `office` is the state saved at the last journal entry (deskapp.services.hotstate.peek_office): enough
-    to draw the board. Every command is refused, so nothing can be decided on a state that may be stale;
-    the window keeps the actions that need the database disabled until the real service is attached.
+    It holds what the board is drawn from: `board_snapshot`, the board saved at the last journal entry
+    (deskapp.services.board_snapshot.peek_board), or else `office`, the state saved at that entry
+    (deskapp.services.hotstate.peek_office). Every command is refused, so nothing can be decided on a
+    state that may be stale; the window keeps the actions that need the database disabled until the real
+    service is attached.
     """
 
     starting = True
 
-    def __init__(self, office):
+    def __init__(self, office=None, board_snapshot=None):
         self.office = office
+        self.board_snapshot = board_snapshot
 
     def handle(self, cmd, now: dt.datetime):
         raise starting_error()
@@ -61,6 +64,16 @@ class AppContext(QObject):
     def live(self) -> bool:
         """Whether the database is open: False while a StartingService stands in (commands are refused)."""
         return not getattr(self.service, "starting", False)
+
+    def board(self):
+        """The board (deskapp.services.queries.board) of the office the desk runs on; while the database
+        opens after a fast start, the one saved at the journal head when there is one."""
+        snapshot = getattr(self.service, "board_snapshot", None)
+        if snapshot is not None:
+            return snapshot
+        from deskapp.services import queries
+
+        return queries.board(self.office)
 
     def attach(self, service: OfficeService) -> None:
         """Run on `service` from now on (the database has opened): every view re-reads the live state."""

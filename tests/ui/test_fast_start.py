@@ -148,6 +148,62 @@ def test_the_board_comes_from_the_saved_state_then_the_live_service_takes_over(p
         again.close()
 
 
+def test_the_next_start_draws_the_board_the_desk_saved_without_reading_the_saved_state(peek, started, qtbot,
+                                                                                      tmp_path):
+    url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
+    peek.office = None
+    first = started(url)  # no board saved yet: the service opens first, then the desk saves its board
+    assert first.live and peek.urls == [url]
+    live_board = first.window.board_view.board
+    first.close()
+
+    desk = started(url)
+    assert peek.urls == [url]  # the saved state was not needed this time
+    assert not desk.live and desk.ctx.service.board_snapshot == live_board
+    assert desk.ctx.office is None  # nothing of the rulebook's state on the way to the board
+    board = desk.window.board_view
+    assert board.next_up_text() == "下一位：王芳"
+    assert [r.phone for r in board.board.receptions] == [GUEST_1]
+    assert [aid for aid in LIVE_ACTIONS if desk.window.action(aid).isEnabled()] == []
+    qtbot.waitUntil(lambda: desk.live, timeout=10_000)
+    assert board.board == live_board
+    assert desk.ctx.run(c.Arrive(FIRST, name="客人2", phone=GUEST_2)).receiver == "C"
+    desk.close()  # saves the board at the new head
+
+    again = started(url)
+    assert peek.urls == [url]
+    assert [r.phone for r in again.window.board_view.board.receptions] == [GUEST_1, GUEST_2]
+
+
+def test_a_saved_board_older_than_the_last_entry_is_not_drawn(peek, started, qtbot, tmp_path):
+    url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
+    peek.office = None
+    started(url).close()  # saves the board with GUEST_1
+    other = _reopened(url)  # another station, or a command after the desk's last save
+    other.handle(c.Arrive(FIRST, name="客人2", phone=GUEST_2), NOW + dt.timedelta(minutes=5))
+    other.close()
+    peek.office = _saved_state(GUEST_1, GUEST_2)
+    desk = started(url)
+    assert peek.urls == [url, url]  # the saved state, not the stale board
+    assert desk.ctx.service.board_snapshot is None
+    assert [r.phone for r in desk.window.board_view.board.receptions] == [GUEST_1, GUEST_2]
+    qtbot.waitUntil(lambda: desk.live, timeout=10_000)
+
+
+def test_an_idle_desk_saves_its_board_after_a_change(peek, started, qtbot, tmp_path, monkeypatch):
+    from deskapp.services.board_snapshot import peek_board
+
+    monkeypatch.setattr(app_module, "BOARD_SAVE_IDLE_MS", 50)
+    url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
+    peek.office = None
+    desk = started(url)
+    assert peek_board(url)[0] == desk.ctx.service.head  # saved on going live
+    desk.ctx.run(c.Arrive(FIRST, name="客人2", phone=GUEST_2))
+    assert peek_board(url) is None  # not inside the check-in: the desk saves it once idle
+    qtbot.waitUntil(lambda: peek_board(url) is not None, timeout=5_000)
+    assert peek_board(url) == (desk.ctx.service.head, desk.window.board_view.board)
+
+
 def test_without_a_saved_state_the_service_opens_first_and_the_full_window_follows(peek, started, tmp_path):
     url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
     peek.office = None  # PostgreSQL, an older database...: no saved state
@@ -266,4 +322,41 @@ def test_the_board_is_shown_before_the_database_layers_reportlab_or_the_panels_a
     assert seen["visible"] and not seen["live"] and seen["rows"] == 3
     assert seen["next"] == "下一位：李娜" and seen["status"] == "正在打开数据库…"
     loaded = [m for m in seen["modules"] if any(m == h or m.startswith(h + ".") for h in HEAVY)]
+    assert loaded == []
+
+
+SNAPSHOT_PATH_SCRIPT = r"""
+import json, sys
+sys.path[:0] = [sys.argv[1]]
+from deskapp import app
+desk = app.start_gui(["deskapp"], db_url=sys.argv[2])
+window = desk.window
+print(json.dumps({
+    "visible": window.isVisible(), "live": desk.live, "rows": window.board_view.consultant_model().rowCount(),
+    "next": window.board_view.next_up_text(), "modules": sorted(sys.modules),
+}))
+"""
+
+# Not even the rulebook's state is read when the board saved at the last entry can be drawn.
+RULEBOOK = ("deskapp.domain.office", "deskapp.domain.model", "deskapp.domain.rotation", "deskapp.domain.policy",
+            "deskapp.services.hotstate", "deskapp.services.queries", "deskapp.services.lazy", "pickle")
+
+
+def test_a_saved_board_is_drawn_before_the_rulebook_is_imported(tmp_path):
+    from deskapp.services.persistence import PersistentOfficeService
+
+    url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
+    svc = PersistentOfficeService(url)
+    assert svc.save_board_snapshot()
+    svc.close()
+    root = Path(app_module.__file__).resolve().parents[1]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               DESKAPP_CACHE_DIR=str(tmp_path / "cache"), HOME=str(tmp_path))
+    env.pop("DESKAPP_DB_URL", None)
+    out = subprocess.run([sys.executable, "-c", SNAPSHOT_PATH_SCRIPT, str(root), url],
+                         capture_output=True, text=True, env=env, timeout=120, check=True)
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["visible"] and not seen["live"] and seen["next"] == "下一位：王芳"
+    assert seen["rows"] == 3
+    loaded = [m for m in seen["modules"] if any(m == h or m.startswith(h + ".") for h in HEAVY + RULEBOOK)]
     assert loaded == []
