@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class CreditToken:
+    """A make-up turn a consultant holds (the rule that earned it, why, when)."""
+
     rule: str
     reason: str
     earned: dt.datetime
@@ -15,6 +17,8 @@ class CreditToken:
 
 @dataclass(frozen=True)
 class ConsultantRow:
+    """One consultant on the board: place in today's rotation, state, credits."""
+
     key: str
     name: str
     team: str | None
@@ -31,6 +35,8 @@ class ConsultantRow:
 
 @dataclass(frozen=True)
 class ReceptionRow:
+    """One of today's receptions on the board, with the rule that decided it."""
+
     visit_id: int
     at: dt.datetime
     customer_id: int
@@ -51,6 +57,8 @@ class ReceptionRow:
 
 @dataclass(frozen=True)
 class Board:
+    """The rotation board: who is next and why, the consultants, today's receptions, who waits."""
+
     date: dt.date | None
     now: dt.datetime
     next_up: str | None
@@ -107,6 +115,8 @@ class CustomerHit:
 
 @dataclass(frozen=True)
 class HistoryItem:
+    """One line of a customer's history: a visit, follow-up, deal, claim or ruling."""
+
     at: dt.datetime
     kind: str  # visit | follow_up | deal | claim | ruling
     who: str
@@ -118,6 +128,8 @@ class HistoryItem:
 
 @dataclass(frozen=True)
 class CustomerDetail:
+    """A customer with owner, source and history (the detail view and the visit sheet)."""
+
     id: int
     name: str
     phones: tuple[str, ...]
@@ -133,6 +145,8 @@ class CustomerDetail:
 
 @dataclass(frozen=True)
 class NoticeItem:
+    """One row of the daily claim notice (R11), phone masked when printed."""
+
     id: int
     date: dt.date
     at: dt.datetime
@@ -147,6 +161,8 @@ class NoticeItem:
 
 @dataclass(frozen=True)
 class EvidenceRow:
+    """A record laid out in the dispute panel, and whether it is admissible evidence."""
+
     at: dt.datetime
     who: str
     who_name: str
@@ -158,6 +174,8 @@ class EvidenceRow:
 
 @dataclass(frozen=True)
 class DisputeView:
+    """A claim or dispute with its evidence, the proposed owner and the ruling."""
+
     id: int
     kind: str  # claim | dispute
     customer_id: int
@@ -181,6 +199,8 @@ class DisputeView:
 
 @dataclass(frozen=True)
 class StaffView:
+    """A member of staff as the staff lists show them."""
+
     key: str
     name: str
     role: str
