@@ -6,7 +6,7 @@ import datetime as dt
 from enum import IntEnum, auto
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from deskapp.domain.phone import mask_phone
 from deskapp.services.dto import ConsultantRow, ReceptionRow
@@ -38,9 +38,11 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
         super().__init__(lambda r: r.key, parent)
         self._lang = lang
         self._headers: list[str] | None = None
-        self._next_brush = QBrush(QColor(theme.ACCENT_SOFT))
-        self._muted_brush = QBrush(QColor(theme.MUTED))
-        self._next_ink = QBrush(QColor(theme.ACCENT_DARK))
+        # colours, not QBrushes: the view makes its brushes of them, and a QBrush made here would build
+        # PySide's QBrush/QGradient enums before the first paint
+        self._next_bg = QColor(theme.ACCENT_SOFT)
+        self._muted_ink = QColor(theme.MUTED)
+        self._next_ink = QColor(theme.ACCENT_DARK)
 
     def headers(self):
         if self._headers is None:  # Qt asks for the column count thousands of times while it lays out a table
@@ -102,7 +104,7 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
                 return self.detail_text(row)
             return None
         if role == int(R.BackgroundRole):
-            return self._next_brush if row.is_next else None
+            return self._next_bg if row.is_next else None
         if role == int(R.FontRole):
             if row.is_next and column in (self.POSITION, self.NAME, self.DETAIL):
                 f = QFont()
@@ -113,7 +115,7 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
             if row.is_next and column in (self.NAME, self.DETAIL):
                 return self._next_ink
             if column in (self.POSITION, self.SINCE):
-                return self._muted_brush
+                return self._muted_ink
             return None
         if role == int(R.TextAlignmentRole):
             if column in (self.POSITION, self.SINCE):
@@ -145,8 +147,8 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
         super().__init__(lambda r: r.visit_id, parent)
         self._lang = lang
         self._headers: list[str] | None = None
-        self._muted_brush = QBrush(QColor(theme.FAINT))
-        self._danger_brush = QBrush(QColor(theme.DANGER))
+        self._muted_ink = QColor(theme.FAINT)
+        self._danger_ink = QColor(theme.DANGER)
 
     def headers(self):
         if self._headers is None:  # translated once (the language changes only with a restart)
@@ -207,9 +209,9 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
             return None
         if role == int(R.ForegroundRole):
             if row.cancelled or (not row.active and column != self.EXPLANATION):
-                return self._muted_brush
+                return self._muted_ink
             if row.amended and column == self.CUSTOMER:
-                return self._danger_brush
+                return self._danger_ink
             return None
         if role == int(R.FontRole):
             if row.cancelled:

@@ -93,8 +93,7 @@ class BoardTable(QTableView):
 
 def _table(parent: QWidget, row_height: int = 36) -> BoardTable:
     view = BoardTable(parent)
-    view.setObjectName("boardTable")
-    view.setStyleSheet("QTableView#boardTable { border: none; border-radius: 0; }")
+    view.setObjectName("boardTable")  # borderless inside its card (theme.STYLE_SHEET)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -115,24 +114,19 @@ class NextUpBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("nextUpBanner")
-        self.setStyleSheet(
-            "QFrame#nextUpBanner { background: qlineargradient(x1:0, y1:0, x2:1, y2:0, "
-            f"stop:0 {theme.ACCENT}, stop:1 #155E75); border-radius: 10px; }}"
-            "QFrame#nextUpBanner QLabel { color: white; background: transparent; }"
-        )
+        self.setObjectName("nextUpBanner")  # its look: theme.STYLE_SHEET
         self._next_label = QLabel(self)
         self._next_label.setObjectName("nextUpLabel")
         self._next_label.setFont(theme.scaled(self.font(), 2.5, bold=True))
         self._via_label = QLabel(self)
+        self._via_label.setObjectName("nextUpVia")
         self._via_label.setFont(theme.scaled(self.font(), 1.08))
-        self._via_label.setStyleSheet("color: rgba(255,255,255,0.86);")
         self._stats_label = QLabel(self)
         self._stats_label.setFont(theme.scaled(self.font(), 1.08))
         self._stats_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._date_label = QLabel(self)
+        self._date_label.setObjectName("nextUpDate")
         self._date_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._date_label.setStyleSheet("color: rgba(255,255,255,0.80);")
         left = QVBoxLayout()
         left.setSpacing(2)
         left.addWidget(self._next_label)
@@ -209,9 +203,6 @@ class BoardView(QWidget):
         self._banner = NextUpBanner(self)
         self._waiting_label = QLabel(self)
         self._waiting_label.setObjectName("waitingStrip")
-        self._waiting_label.setStyleSheet(
-            f"QLabel#waitingStrip {{ background: {theme.BADGE_BG}; color: {theme.BADGE_FG}; "
-            f"border: 1px solid {theme.BADGE_LINE}; border-radius: 8px; padding: 8px 14px; }}")
         self._waiting_label.setWordWrap(True)
         self._waiting_label.hide()
 
@@ -220,7 +211,10 @@ class BoardView(QWidget):
         self._reception_model = ReceptionTableModel(ctx.lang, self)
         self._reception_proxy = sorting_proxy(self._reception_model, self)
 
-        rot_card, rot_lay, rot_head, self._rotation_title = _card(self.tr("今日轮次"), self)
+        # the cards are made inside the splitter: moved into it afterwards, each would have its style worked
+        # out again (an application style sheet makes that cost milliseconds at start-up)
+        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
+        rot_card, rot_lay, rot_head, self._rotation_title = _card(self.tr("今日轮次"), self._splitter)
         self._rotation_hint = QLabel(self.tr("按轮次顺序；第1位为下一位（补接名额、值班优先）"), rot_card)
         self._rotation_hint.setObjectName("caption")
         rot_head.addWidget(self._rotation_hint)
@@ -239,7 +233,7 @@ class BoardView(QWidget):
             self._consultant_view.setColumnWidth(col, width)
         rot_lay.addWidget(self._consultant_view)
 
-        rec_card, rec_lay, rec_head, self._reception_title = _card(self.tr("今日接待"), self)
+        rec_card, rec_lay, rec_head, self._reception_title = _card(self.tr("今日接待"), self._splitter)
         self._action_buttons: dict[ActionId, QToolButton] = {}
         for aid in BOARD_ACTIONS:
             btn = QToolButton(rec_card)
@@ -265,7 +259,6 @@ class BoardView(QWidget):
             self._reception_view.setColumnWidth(col, width)
         rec_lay.addWidget(self._reception_view)
 
-        self._splitter = QSplitter(Qt.Orientation.Vertical, self)
         self._splitter.addWidget(rot_card)
         self._splitter.addWidget(rec_card)
         self._splitter.setChildrenCollapsible(False)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from deskapp.domain.errors import RuleError
 
@@ -92,9 +92,11 @@ class MainWindow(QMainWindow):
         self._pdf_printer: PdfPrinter | None = None  # made at the first printout (deskapp.ui.pdf_print)
         self._painted = False
 
-        self._board_view = BoardView(ctx, self._actions, self)
         self._tabs = QTabWidget(self)
         self._tabs.setDocumentMode(True)
+        # made inside the tab widget's page stack: moved into it by addTab, the whole board would have its
+        # style worked out again (an application style sheet makes that cost milliseconds at start-up)
+        self._board_view = BoardView(ctx, self._actions, self._tabs.findChild(QStackedWidget))
         self._tabs.addTab(self._board_view, self.tr("轮接看板"))
         self.setCentralWidget(self._tabs)
 

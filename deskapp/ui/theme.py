@@ -93,6 +93,16 @@ QToolBar QToolButton {{ padding: 5px 10px; border-radius: 6px; }}
 QToolBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
 QToolBar QToolButton:disabled, QMenu::item:disabled {{ color: {FAINT}; }}
 QSplitter::handle {{ background: transparent; }}
+QTableView#boardTable {{ border: none; border-radius: 0; }}
+QFrame#nextUpBanner {{
+    background: qlineargradient(x1:0, y1:0, x2:1, y2:0, stop:0 {ACCENT}, stop:1 #155E75); border-radius: 10px;
+}}
+QFrame#nextUpBanner QLabel {{ color: white; background: transparent; }}
+QFrame#nextUpBanner QLabel#nextUpVia {{ color: rgba(255,255,255,0.86); }}
+QFrame#nextUpBanner QLabel#nextUpDate {{ color: rgba(255,255,255,0.80); }}
+QLabel#waitingStrip {{
+    background: {BADGE_BG}; color: {BADGE_FG}; border: 1px solid {BADGE_LINE}; border-radius: 8px; padding: 8px 14px;
+}}
 """
 
 
