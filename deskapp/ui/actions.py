@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, auto
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,8 +27,7 @@ class ActionId(Enum):
     QUIT = auto()
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):  # not a dataclass: this module is on the way to the first paint
     text: str  # Chinese source text, translated in context "Actions"
     tip: str
     shortcut: str | QKeySequence.StandardKey | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
@@ -155,7 +154,7 @@ class CustomerDetailPane(QFrame):
                 deal = re.fullmatch(r"成交，合同签署人(.*)", text)
                 if deal:
                     text = self.tr("成交，合同签署人{name}").format(name=deal.group(1))
-            out.append(dataclasses.replace(item, text=text) if text != item.text else item)
+            out.append(item.replace(text=text) if text != item.text else item)
         return tuple(out)
 
 

@@ -3,7 +3,6 @@ only at the journal head it was computed at."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -128,5 +127,4 @@ def test_every_field_of_the_board_is_carried(svc):
     board = queries.board(svc.office)
     _, back = board_snapshot.decode(board_snapshot.encode(board, 1))
     for original, copy in [(board, back), (board.rows[0], back.rows[0]), (board.receptions[0], back.receptions[0])]:
-        assert [f.name for f in dataclasses.fields(copy)] == [f.name for f in dataclasses.fields(original)]
-        assert copy == original
+        assert vars(copy) == vars(original)
