@@ -12,13 +12,23 @@ from deskapp.domain.phone import mask_phone
 from deskapp.services.dto import ConsultantRow, ReceptionRow
 
 from . import i18n, theme
-from .dto_model import DtoRole, DtoTableModel
+from .dto_model import ALIGNMENT, BACKGROUND, DISPLAY, FONT, FOREGROUND, SORT, TOOLTIP, DtoRole, DtoTableModel
 
 
 class BoardRole(IntEnum):
     STATE = DtoRole.SORT + 1  # state key, painted as a pill
     BADGES = auto()  # [(text, tooltip)] painted as rounded badges
     IS_NEXT = auto()
+
+
+STATE_ROLE, BADGES_ROLE, IS_NEXT_ROLE = int(BoardRole.STATE), int(BoardRole.BADGES), int(BoardRole.IS_NEXT)  # see DISPLAY
+_CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+def hh_mm(when: dt.datetime) -> str:
+    """'09:05'. Not strftime: under PySide6 every strftime call runs an import hook (it imports `time`),
+    and the board formats a time in many cells of every paint."""
+    return f"{when.hour:02d}:{when.minute:02d}"
 
 
 def bilingual(text: str, lang: str) -> str:
@@ -79,8 +89,7 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
         return row.detail
 
     def cell(self, row: ConsultantRow, column: int, role: int):
-        R = Qt.ItemDataRole
-        if role == int(R.DisplayRole):
+        if role == DISPLAY:
             if column == self.POSITION:
                 return str(row.position) if row.position else "—"
             if column == self.NAME:
@@ -90,11 +99,11 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
             if column == self.DETAIL:
                 return self.detail_text(row)
             if column == self.SINCE:
-                return row.since.strftime("%H:%M") if row.since else ""
+                return hh_mm(row.since) if row.since else ""
             if column == self.CREDITS:
                 return " ".join(text for text, _tip in self.badges(row))
             return None
-        if role == int(R.ToolTipRole):
+        if role == TOOLTIP:
             if column == self.CREDITS:
                 tips = [tip for _text, tip in self.badges(row)]
                 return "\n".join(tips) if tips else None
@@ -103,37 +112,37 @@ class ConsultantTableModel(DtoTableModel[ConsultantRow]):
             if column == self.DETAIL and row.detail:
                 return self.detail_text(row)
             return None
-        if role == int(R.BackgroundRole):
+        if role == BACKGROUND:
             return self._next_bg if row.is_next else None
-        if role == int(R.FontRole):
+        if role == FONT:
             if row.is_next and column in (self.POSITION, self.NAME, self.DETAIL):
                 f = QFont()
                 f.setBold(True)
                 return f
             return None
-        if role == int(R.ForegroundRole):
+        if role == FOREGROUND:
             if row.is_next and column in (self.NAME, self.DETAIL):
                 return self._next_ink
             if column in (self.POSITION, self.SINCE):
                 return self._muted_ink
             return None
-        if role == int(R.TextAlignmentRole):
+        if role == ALIGNMENT:
             if column in (self.POSITION, self.SINCE):
-                return Qt.AlignmentFlag.AlignCenter
+                return _CENTER
             return None
-        if role == int(DtoRole.SORT):
+        if role == SORT:
             if column == self.POSITION:
                 return row.position if row.position else 10_000
             if column == self.SINCE:
                 return row.since.isoformat() if row.since else ""
             if column == self.CREDITS:
                 return len(row.credits)
-            return self.cell(row, column, int(R.DisplayRole))
-        if role == int(BoardRole.STATE):
+            return self.cell(row, column, DISPLAY)
+        if role == STATE_ROLE:
             return "duty" if row.on_duty and row.state == "free" else row.state
-        if role == int(BoardRole.BADGES):
+        if role == BADGES_ROLE:
             return self.badges(row) if column == self.CREDITS else None
-        if role == int(BoardRole.IS_NEXT):
+        if role == IS_NEXT_ROLE:
             return row.is_next
         return None
 
@@ -172,10 +181,9 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
         return self.tr("已结束")
 
     def cell(self, row: ReceptionRow, column: int, role: int):
-        R = Qt.ItemDataRole
-        if role == int(R.DisplayRole):
+        if role == DISPLAY:
             if column == self.TIME:
-                return row.at.strftime("%H:%M")
+                return hh_mm(row.at)
             if column == self.CUSTOMER:
                 return row.customer + (self.tr("（已修改）") if row.amended else "")
             if column == self.PHONE:
@@ -196,7 +204,7 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
             if column == self.EXPLANATION:
                 return self.explanation(row)
             return None
-        if role == int(R.ToolTipRole):
+        if role == TOOLTIP:
             if column == self.RULES and row.rules:
                 return i18n.rules_text(row.rules, "\n")
             if column in (self.EXPLANATION, self.CUSTOMER) and row.explanation:
@@ -207,27 +215,27 @@ class ReceptionTableModel(DtoTableModel[ReceptionRow]):
                     tip += "\n" + self.tr("已修改（不作为依据）")
                 return tip
             return None
-        if role == int(R.ForegroundRole):
+        if role == FOREGROUND:
             if row.cancelled or (not row.active and column != self.EXPLANATION):
                 return self._muted_ink
             if row.amended and column == self.CUSTOMER:
                 return self._danger_ink
             return None
-        if role == int(R.FontRole):
+        if role == FONT:
             if row.cancelled:
                 f = QFont()
                 f.setStrikeOut(True)
                 return f
             return None
-        if role == int(R.TextAlignmentRole):
+        if role == ALIGNMENT:
             if column == self.TIME:
-                return Qt.AlignmentFlag.AlignCenter
+                return _CENTER
             return None
-        if role == int(DtoRole.SORT):
+        if role == SORT:
             if column == self.TIME:
                 return f"{row.at.isoformat()}#{row.visit_id:09d}"
-            return self.cell(row, column, int(R.DisplayRole))
-        if role == int(BoardRole.STATE):
+            return self.cell(row, column, DISPLAY)
+        if role == STATE_ROLE:
             if column != self.STATUS:
                 return None
             if row.cancelled:
@@ -254,6 +262,6 @@ def sorting_proxy(model: DtoTableModel, parent: QObject | None = None) -> QSortF
     """A proxy sorting by DtoRole.SORT (views never read the source rows without mapToSource)."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
-    proxy.setSortRole(int(DtoRole.SORT))
+    proxy.setSortRole(SORT)
     proxy.setDynamicSortFilter(True)
     return proxy

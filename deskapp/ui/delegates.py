@@ -7,12 +7,15 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from . import theme
-from .board_model import BoardRole
+from .board_model import BADGES_ROLE, STATE_ROLE
+from .dto_model import DISPLAY
 
 
-def _draw_background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> QStyleOptionViewItem:
+def _draw_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
+                     index: QModelIndex) -> QStyleOptionViewItem:
+    """The cell's background and selection as the style draws them, without its text; returns the option."""
     opt = QStyleOptionViewItem(option)
-    QStyledItemDelegate().initStyleOption(opt, index)
+    delegate.initStyleOption(opt, index)
     opt.text = ""
     style = opt.widget.style() if opt.widget else None
     if style is not None:
@@ -28,12 +31,12 @@ class PillDelegate(QStyledItemDelegate):
         self._scale = scale
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        state = index.data(int(BoardRole.STATE))
+        text = index.data(DISPLAY) or ""
+        state = index.data(STATE_ROLE)
         if not text or state is None:
             super().paint(painter, option, index)
             return
-        opt = _draw_background(painter, option, index)
+        opt = _draw_background(self, painter, option, index)
         bg, fg = theme.STATE_COLORS.get(state, theme.STATE_COLORS["absent"])
         fm = QFontMetrics(opt.font)
         pad = round(9 * self._scale)
@@ -74,11 +77,11 @@ class BadgeDelegate(QStyledItemDelegate):
         return rects
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        badges = index.data(int(BoardRole.BADGES))
+        badges = index.data(BADGES_ROLE)
         if not badges:
-            _draw_background(painter, option, index)
+            _draw_background(self, painter, option, index)
             return
-        opt = _draw_background(painter, option, index)
+        opt = _draw_background(self, painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(opt.font)
@@ -93,7 +96,7 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        badges = index.data(int(BoardRole.BADGES)) or []
+        badges = index.data(BADGES_ROLE) or []
         size = super().sizeHint(option, index)
         if not badges:
             return size
@@ -102,7 +105,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
                   index: QModelIndex) -> bool:
-        badges = index.data(int(BoardRole.BADGES)) if index.isValid() else None
+        badges = index.data(BADGES_ROLE) if index.isValid() else None
         if event is not None and event.type() == QEvent.Type.ToolTip and badges:
             for (_text, tip), rect in zip(badges, self._rects(option, badges), strict=True):
                 if rect.contains(QPoint(event.pos())):

@@ -20,6 +20,20 @@ class DtoRole(IntEnum):
     SORT = Qt.ItemDataRole.UserRole + 3  # a value to sort by (proxies use it as their sort role)
 
 
+# Roles as plain ints for the models' data(): a view asks for several roles of every visible cell on
+# every paint, and `int(Qt.ItemDataRole.DisplayRole)` goes through Python's enum machinery each time.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+ROW, KEY, SORT = int(DtoRole.ROW), int(DtoRole.KEY), int(DtoRole.SORT)
+_HORIZONTAL = Qt.Orientation.Horizontal
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
 class DtoTableModel(QAbstractTableModel, Generic[T]):
     """Subclasses give `headers()` and `cell(row, column, role)`; rows are replaced by `set_rows`."""
 
@@ -96,21 +110,19 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
             return None
         row = self._rows[index.row()]
         role = int(role)
-        if role == DtoRole.ROW:
+        if role == ROW:
             return row
-        if role == DtoRole.KEY:
+        if role == KEY:
             return self._key(row)
         return self.cell(row, index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt signature
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and int(role) == int(Qt.ItemDataRole.DisplayRole):
+        if orientation == _HORIZONTAL and int(role) == DISPLAY:
             heads = self.headers()
             if 0 <= section < len(heads):
                 return heads[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
