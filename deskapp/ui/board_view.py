@@ -207,7 +207,6 @@ class BoardView(QWidget):
         self._waiting_label.hide()
 
         self._consultant_model = ConsultantTableModel(ctx.lang, self)
-        self._consultant_proxy = sorting_proxy(self._consultant_model, self)
         self._reception_model = ReceptionTableModel(ctx.lang, self)
         self._reception_proxy = sorting_proxy(self._reception_model, self)
 
@@ -219,11 +218,13 @@ class BoardView(QWidget):
         self._rotation_hint.setObjectName("caption")
         rot_head.addWidget(self._rotation_hint)
         self._consultant_view = _table(rot_card, 36)
-        self._consultant_view.setModel(self._consultant_proxy)
+        # no sorting proxy: queries.board gives the rows in rotation order (position 1 first, those not in
+        # today's rotation last, by name), and the view is not sortable; a proxy would double the calls
+        # into Python on every paint
+        self._consultant_view.setModel(self._consultant_model)
         self._consultant_view.setItemDelegateForColumn(ConsultantTableModel.STATE, PillDelegate(self._consultant_view))
         self._consultant_view.setItemDelegateForColumn(ConsultantTableModel.CREDITS, BadgeDelegate(self._consultant_view))
         self._consultant_view.setSortingEnabled(False)
-        self._consultant_proxy.sort(ConsultantTableModel.POSITION, Qt.SortOrder.AscendingOrder)
         hh = self._consultant_view.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(ConsultantTableModel.DETAIL, QHeaderView.ResizeMode.Stretch)
@@ -317,20 +318,20 @@ class BoardView(QWidget):
         rows = self._consultant_view.selectionModel().selectedRows()
         if not rows:
             return None
-        return self._consultant_proxy.mapToSource(rows[0]).data(int(DtoRole.ROW))
+        return rows[0].data(int(DtoRole.ROW))
 
     def select_reception(self, visit_id: int) -> bool:
         return self._select(self._reception_view, self._reception_proxy, self._reception_model, visit_id)
 
     def select_consultant(self, key: str) -> bool:
-        return self._select(self._consultant_view, self._consultant_proxy, self._consultant_model, key)
+        return self._select(self._consultant_view, None, self._consultant_model, key)
 
     @staticmethod
     def _select(view, proxy, model, key) -> bool:
         r = model.row_of_key(key)
         if r < 0:
             return False
-        idx = proxy.mapFromSource(model.index(r, 0))
+        idx = model.index(r, 0) if proxy is None else proxy.mapFromSource(model.index(r, 0))
         view.selectionModel().select(
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         view.setCurrentIndex(idx)
@@ -393,7 +394,7 @@ class BoardView(QWidget):
         """Show the rotation from its first row, and the next-up row in any case (the proposal, or a resize)."""
         r = self._consultant_model.row_of_key(self._shown_next) if self._shown_next else -1
         if r >= 0:
-            idx = self._consultant_proxy.mapFromSource(self._consultant_model.index(r, 0))
+            idx = self._consultant_model.index(r, 0)
             self._consultant_view.scrollToTop()
             self._consultant_view.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
 
