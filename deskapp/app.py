@@ -106,9 +106,10 @@ def create_application(argv: list[str]):
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing or QApplication([*argv, "-style", "Fusion"])  # the theme's style, set without a QStyle object
     fonts.install_app_font(app)
-    theme.apply_theme(app)
+    theme.apply_theme(app, set_style=existing is not None)
     lang = i18n.choose_language()
     i18n.install_translator(app, lang)
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "轮接台"))

@@ -117,9 +117,14 @@ def style_sheet() -> str:
     return STYLE_SHEET.replace("{chevron}", icon_path("chevron-down.svg"))
 
 
-def apply_theme(app: QApplication, point_size: float = 10.5) -> None:
-    """Fusion style, the palette and the style sheet, on the whole application."""
-    app.setStyle("Fusion")
+def apply_theme(app: QApplication, point_size: float = 10.5, set_style: bool = True) -> None:
+    """Fusion style, the palette and the style sheet, on the whole application.
+
+    `set_style` False: the application was made with the Fusion style already (deskapp.app passes
+    `-style Fusion`), which spares PySide6 building its QStyle enums before the first paint (~4 ms).
+    """
+    if set_style:
+        app.setStyle("Fusion")
     pal = app.palette()
     pal.setColor(QPalette.ColorRole.Window, QColor(WINDOW))
     pal.setColor(QPalette.ColorRole.Base, QColor(SURFACE))

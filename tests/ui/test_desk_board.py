@@ -221,3 +221,31 @@ def test_refusal_works_for_a_party_known_only_by_number(desk_ctx, qtbot, monkeyp
     last = queries.board(desk_ctx.office).receptions[-1]
     assert last.customer == rec.customer and last.receiver_name == "王芳"
     assert any(s.rule == "R28" and s.who == "B" for s in desk_ctx.office.sanctions)
+
+
+def _pixel(view, index, dx: int = 2):
+    """The colour the table painted just inside the left edge of a cell (behind any pill or badge)."""
+    rect = view.visualRect(index)
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(rect.left() + dx, rect.center().y()).name()
+
+
+def test_pill_and_badge_cells_share_their_rows_background_and_selection(desk_ctx, qtbot):
+    """The state pill and the credit badges are drawn by delegates; behind them a cell must look like the
+    rest of its row (the position cell, drawn by the style): the next-up tint, the plain background, and
+    the selection colour when the row is selected."""
+    view = _board(desk_ctx, qtbot)
+    table = view._consultant_view
+    model = view.consultant_model()
+    nxt, other = model.row_of_key("B"), model.row_of_key("C")
+
+    def looks(row):
+        return [_pixel(table, model.index(row, column))
+                for column in (ConsultantTableModel.POSITION, ConsultantTableModel.STATE, ConsultantTableModel.CREDITS)]
+
+    tinted, plain = looks(nxt), looks(other)
+    assert len(set(tinted)) == 1 and len(set(plain)) == 1 and tinted != plain
+    assert view.select_consultant("C")
+    selected = looks(other)
+    assert len(set(selected)) == 1 and selected != plain
+    assert looks(nxt) == tinted
