@@ -85,7 +85,8 @@ def build_actions(parent: QObject) -> dict[ActionId, QAction]:
     """One QAction per ActionId, owned by `parent` (add them to a window for the shortcuts to work)."""
     actions: dict[ActionId, QAction] = {}
     for aid, spec in SPECS.items():
-        act = QAction(_translate("Actions", spec.text), parent)
+        act = QAction(parent)  # QAction(text, parent) would make PySide6 build QIcon's enums (its overloads)
+        act.setText(_translate("Actions", spec.text))
         act.setObjectName(f"action_{aid.name.lower()}")
         tip = _translate("Actions", spec.tip)
         if spec.shortcut is not None:

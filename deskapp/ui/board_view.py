@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLayout,
-    QMessageBox,
     QSplitter,
     QTableView,
     QToolButton,
@@ -441,6 +440,8 @@ class BoardView(QWidget):
         try:
             decision = self._ctx.run(cmd)
         except RuleError as err:
+            from PySide6.QtWidgets import QMessageBox  # here: imported early, its enums delay the first paint
+
             QMessageBox.warning(self, self.tr("未能执行"), i18n.error_message(err, self._ctx.lang))
             return False
         text = decision.explanation_zh if self._ctx.lang.startswith("zh") else (decision.explanation_en or decision.explanation_zh)
@@ -448,6 +449,8 @@ class BoardView(QWidget):
         return True
 
     def _confirm(self, title: str, text: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes

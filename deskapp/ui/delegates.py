@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme
 from .board_model import BADGES_ROLE, STATE_ROLE
 from .dto_model import BACKGROUND, DISPLAY
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QHelpEvent
 
 
 def _draw_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
@@ -126,6 +131,8 @@ class BadgeDelegate(QStyledItemDelegate):
         if event is not None and event.type() == QEvent.Type.ToolTip and badges:
             for (_text, tip), rect in zip(badges, self._rects(option, badges), strict=True):
                 if rect.contains(QPoint(event.pos())):
+                    from PySide6.QtWidgets import QToolTip  # here, not at import (start-up)
+
                     QToolTip.showText(event.globalPos(), tip, view, rect)
                     return True
         return super().helpEvent(event, view, option, index)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 from deskapp.domain.errors import RuleError
 
@@ -312,6 +312,8 @@ class MainWindow(QMainWindow):
 
     def _show_print_error(self, title: str, text: str) -> None:
         self.statusBar().showMessage(f"{title}：{text}", 15_000)
+        from PySide6.QtWidgets import QMessageBox  # here: imported early, its enums delay the first paint
+
         QMessageBox.warning(self, title, text)
 
     # ------------------------------------------------------------------ slots
@@ -378,6 +380,8 @@ class MainWindow(QMainWindow):
             log.exception("cannot import the sign-in dialog")
             cls = None
         if cls is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("员工登录"), self.tr("本版本尚未包含员工登录。"))
             return
         if self._signin_dialog is not None and self._signin_dialog.isVisible():
