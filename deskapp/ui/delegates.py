@@ -5,27 +5,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme
 from .board_model import BADGES_ROLE, STATE_ROLE
-from .dto_model import BACKGROUND, DISPLAY
+from .dto_model import BACKGROUND, DISPLAY, FONT
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent
 
 
-def _draw_background(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QStyleOptionViewItem:
-    """The cell's background as the board's other cells have it (the selection colour of the style sheet
-    on a selected row, else the row's own background), without text; returns the option to draw with.
+def _draw_background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> QFont:
+    """The cell's background as the board's other cells have it (the view's highlight on a selected row,
+    else the row's own background), without text; returns the font the cell's text takes.
 
     Drawn here rather than by the style: asking for the style would make PySide6 build the ~10 QStyle
-    enums before the window's first paint (~4 ms of the start-up)."""
-    opt = QStyleOptionViewItem(option)
-    delegate.initStyleOption(opt, index)
-    view = opt.widget
+    enums before the window's first paint (~4 ms of the start-up). And only the two roles it needs are
+    read, where initStyleOption would ask the model (in Python) for eight on every paint."""
+    view = option.widget
     selection = view.selectionModel() if isinstance(view, QAbstractItemView) else None
     if selection is not None and selection.isSelected(index):
         # the highlight the style would take (the style sheet's selection-background-color sets it)
@@ -33,16 +31,17 @@ def _draw_background(delegate: QStyledItemDelegate, painter: QPainter, option: Q
             group = QPalette.ColorGroup.Disabled
         else:
             group = QPalette.ColorGroup.Active if view.isActiveWindow() else QPalette.ColorGroup.Inactive
-        background = opt.palette.color(group, QPalette.ColorRole.Highlight)
+        background = option.palette.color(group, QPalette.ColorRole.Highlight)
     else:
         background = index.data(BACKGROUND)  # a QColor (deskapp.ui.board_model) or None
     if background is not None:  # not fillRect(), whose overloads make PySide6 build QGradient's enums
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(background)
-        painter.drawRect(opt.rect)
+        painter.drawRect(option.rect)
         painter.restore()
-    return opt
+    font = index.data(FONT)  # bold for next up, struck out when cancelled
+    return font.resolve(option.font) if font is not None else option.font
 
 
 class PillDelegate(QStyledItemDelegate):
@@ -58,13 +57,13 @@ class PillDelegate(QStyledItemDelegate):
         if not text or state is None:
             super().paint(painter, option, index)
             return
-        opt = _draw_background(self, painter, option, index)
+        font = _draw_background(painter, option, index)
         bg, fg = theme.STATE_COLORS.get(state, theme.STATE_COLORS["absent"])
-        fm = QFontMetrics(opt.font)
+        fm = QFontMetrics(font)
         pad = round(9 * self._scale)
         h = fm.height() + round(6 * self._scale)
         w = fm.horizontalAdvance(text) + 2 * pad
-        r = opt.rect
+        r = option.rect
         pill = QRect(r.left() + round(6 * self._scale), r.top() + (r.height() - h) // 2, min(w, r.width() - 8), h)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -72,7 +71,7 @@ class PillDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(bg))
         painter.drawRoundedRect(pill, h / 2, h / 2)
         painter.setPen(QColor(fg))
-        painter.setFont(opt.font)
+        painter.setFont(font)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, fm.elidedText(text, Qt.TextElideMode.ElideRight, pill.width() - 4))
         painter.restore()
 
@@ -86,8 +85,8 @@ class BadgeDelegate(QStyledItemDelegate):
 
     GAP = 4
 
-    def _rects(self, option: QStyleOptionViewItem, badges) -> list[QRect]:
-        fm = QFontMetrics(option.font)
+    def _rects(self, option: QStyleOptionViewItem, badges, font: QFont | None = None) -> list[QRect]:
+        fm = QFontMetrics(font if font is not None else option.font)
         h = fm.height() + 4
         x = option.rect.left() + 6
         y = option.rect.top() + (option.rect.height() - h) // 2
@@ -100,15 +99,14 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         badges = index.data(BADGES_ROLE)
+        font = _draw_background(painter, option, index)
         if not badges:
-            _draw_background(self, painter, option, index)
             return
-        opt = _draw_background(self, painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(opt.font)
-        for (text, _tip), rect in zip(badges, self._rects(opt, badges), strict=True):
-            if rect.right() > opt.rect.right():
+        painter.setFont(font)
+        for (text, _tip), rect in zip(badges, self._rects(option, badges, font), strict=True):
+            if rect.right() > option.rect.right():
                 break
             painter.setPen(QPen(QColor(theme.BADGE_LINE), 1))
             painter.setBrush(QColor(theme.BADGE_BG))
