@@ -360,3 +360,33 @@ def test_a_saved_board_is_drawn_before_the_rulebook_is_imported(tmp_path):
     assert seen["rows"] == 3
     loaded = [m for m in seen["modules"] if any(m == h or m.startswith(h + ".") for h in HEAVY + RULEBOOK)]
     assert loaded == []
+
+
+def test_the_garbage_collector_is_paused_only_until_the_board_is_painted(peek, started, qtbot, tmp_path):
+    import gc
+
+    assert gc.isenabled()
+    url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
+    peek.office = _saved_state(GUEST_1)
+    desk = started(url)
+    assert not desk.live and not gc.isenabled()  # building and painting the board
+    qtbot.waitUntil(lambda: desk.live, timeout=10_000)
+    assert gc.isenabled()  # from the moment the database is opened
+    desk.close()
+    assert gc.isenabled()
+
+    peek.office = None  # no saved state and no saved board: the service (perhaps the first-run wizard) first
+    slow = started(_office_db(tmp_path / "other.sqlite3", GUEST_1))
+    assert slow.live and gc.isenabled()
+
+
+def test_a_desk_closed_before_its_first_paint_resumes_the_garbage_collector(peek, started, tmp_path):
+    import gc
+
+    url = _office_db(tmp_path / "office.sqlite3", GUEST_1)
+    peek.office = _saved_state(GUEST_1)
+    desk = started(url)
+    assert not gc.isenabled()
+    desk.window.close()
+    desk.close()
+    assert gc.isenabled()
