@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from deskdata import NOW, OFFSCREEN_NOISE, ZHANGSAN
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from deskapp.domain import commands as c
@@ -249,3 +249,29 @@ def test_pill_and_badge_cells_share_their_rows_background_and_selection(desk_ctx
     selected = looks(other)
     assert len(set(selected)) == 1 and selected != plain
     assert looks(nxt) == tinted
+
+
+def test_the_tables_show_their_column_titles_and_receptions_sort_by_the_title_clicked(desk_ctx, qtbot):
+    _arrive(desk_ctx, "13700001234", "王五", 1)
+    _arrive(desk_ctx, "13700001235", "赵六", 2)
+    _arrive(desk_ctx, "13700001236", "孙七", 3)
+    view = _board(desk_ctx, qtbot)
+    for table, model in ((view._consultant_view, view.consultant_model()), (view._reception_view, view.reception_model())):
+        header = table.horizontalHeader()
+        assert header.count() == model.columnCount()
+        assert [header.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())] == model.headers()
+    table, model = view._reception_view, view.reception_model()
+
+    def customers():
+        proxy = table.model()
+        return [proxy.index(r, ReceptionTableModel.CUSTOMER).data() for r in range(proxy.rowCount())]
+
+    assert customers() == ["孙七", "赵六", "王五"]  # newest first
+    header = table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().topLeft() + QPoint(header.sectionViewportPosition(
+                         ReceptionTableModel.CUSTOMER) + 5, header.height() // 2))
+    assert header.sortIndicatorSection() == ReceptionTableModel.CUSTOMER
+    assert table.model().sortColumn() == ReceptionTableModel.CUSTOMER  # the click reached the sorting
+    names = customers()
+    assert names == sorted(names, reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
