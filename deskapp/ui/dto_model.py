@@ -30,12 +30,13 @@ FONT = int(Qt.ItemDataRole.FontRole)
 ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 ROW, KEY, SORT = int(DtoRole.ROW), int(DtoRole.KEY), int(DtoRole.SORT)
 _HORIZONTAL = Qt.Orientation.Horizontal
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 class DtoTableModel(QAbstractTableModel, Generic[T]):
-    """Subclasses give `headers()` and `cell(row, column, role)`; rows are replaced by `set_rows`."""
+    """Subclasses give `headers()` and `cell(row, column, role)`; rows are replaced by `set_rows`.
+
+    Cells are enabled and selectable and have no children: QAbstractTableModel's own flags(), which
+    this model leaves to Qt (a Python flags() is called for every cell on every paint)."""
 
     def __init__(self, key: Callable[[T], Any], parent: QObject | None = None):
         super().__init__(parent)
@@ -123,6 +124,3 @@ class DtoTableModel(QAbstractTableModel, Generic[T]):
             if 0 <= section < len(heads):
                 return heads[section]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
