@@ -34,6 +34,9 @@ class Record:
 
     def __init__(self, *args, **kwargs):
         fields = self._fields
+        if not kwargs and len(args) == len(fields):  # the usual call: every value, in order
+            self.__dict__.update(zip(fields, args, strict=True))
+            return
         if len(args) > len(fields):
             raise TypeError(f"{type(self).__name__} takes {len(fields)} values, {len(args)} given")
         values = dict(zip(fields, args, strict=False))  # fewer values than fields: the rest by name or default
