@@ -585,10 +585,27 @@ def verify(engine, full: bool = True) -> VerifyReport:
                             False, chain.count,
                             f"{table.name} row {key}: column {col} is {g.get(col)!r} but journal entry {w['seq']} "
                             f"says {val!r}", w["seq"])
-        problem = _check_hot(conn, office, state)
+        problem = _check_hot(conn, office, state) or _check_saved_board(conn, office, head)
         if problem:
             return VerifyReport(False, chain.count, problem, head)
     return VerifyReport(True, chain.count, f"OK: {chain.count} journal entries, read models match")
+
+
+def _check_saved_board(conn, office: Office, head: int) -> str | None:
+    """The board saved for the next start (deskapp.services.board_snapshot) against the replayed office's,
+    when it claims to be the board at the journal head (one of another version or entry is never drawn)."""
+    from deskapp.services import board_snapshot, queries
+
+    row = conn.execute(rm.hot_state.select().where(rm.hot_state.c.id == board_snapshot.ROW_ID)).mappings().first()
+    if row is None or row["seq"] != head:
+        return None
+    try:
+        saved = board_snapshot.decode(row["blob"])
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError) as err:
+        return f"the board saved for the next start cannot be read: {err}"
+    if saved is not None and saved[1] != queries.board(office):
+        return "the board saved for the next start differs from the journal (run `deskapp rebuild`)"
+    return None
 
 
 def _check_hot(conn, office: Office, state) -> str | None:

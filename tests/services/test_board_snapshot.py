@@ -128,3 +128,16 @@ def test_every_field_of_the_board_is_carried(svc):
     _, back = board_snapshot.decode(board_snapshot.encode(board, 1))
     for original, copy in [(board, back), (board.rows[0], back.rows[0]), (board.receptions[0], back.receptions[0])]:
         assert vars(copy) == vars(original)
+
+
+def test_a_full_verify_checks_the_saved_board_against_the_journal(svc):
+    svc.save_board_snapshot()
+    assert verify(svc.engine).ok
+    board = queries.board(svc.office)
+    wrong = board.replace(next_up="A", next_up_name="张三")
+    with svc.engine.begin() as conn:
+        conn.execute(text("UPDATE hot_state SET blob = :b WHERE id = 3"),
+                     {"b": board_snapshot.encode(wrong, svc.head)})
+    report = verify(svc.engine)
+    assert not report.ok and "board saved for the next start differs" in report.message
+    assert verify(svc.engine, full=False).ok  # the quick check reads only the chain and the state's entry
