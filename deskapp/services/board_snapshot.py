@@ -81,9 +81,9 @@ def sqlite_file(url: str | None) -> Path | None:
     return Path(rest) if rest and rest != ":memory:" else None
 
 
-def peek_board(url: str | None) -> tuple[int, Board] | None:
-    """(seq, board) saved at the journal's last entry `seq` of the SQLite file at `url`; None otherwise
-    (PostgreSQL, no file, no snapshot, a stale or unreadable one)."""
+def read_only(url: str | None) -> sqlite3.Connection | None:
+    """A read-only connection to the SQLite file at `url` inside one read transaction (every read sees the
+    same state); None for any other database, a missing file, or one that cannot be opened."""
     path = sqlite_file(url)
     if path is None or not path.is_file():
         return None
@@ -92,8 +92,26 @@ def peek_board(url: str | None) -> tuple[int, Board] | None:
     except sqlite3.Error:
         return None
     try:
-        db.execute("BEGIN")  # the head and the rows from one snapshot
-        head = db.execute("SELECT max(seq) FROM journal").fetchone()[0]
+        db.execute("BEGIN")
+    except sqlite3.Error:
+        db.close()
+        return None
+    return db
+
+
+def journal_head(db: sqlite3.Connection) -> int | None:
+    """The journal's last entry (None: an empty journal)."""
+    return db.execute("SELECT max(seq) FROM journal").fetchone()[0]
+
+
+def peek_board(url: str | None) -> tuple[int, Board] | None:
+    """(seq, board) saved at the journal's last entry `seq` of the SQLite file at `url`; None otherwise
+    (PostgreSQL, no file, no snapshot, a stale or unreadable one)."""
+    db = read_only(url)
+    if db is None:
+        return None
+    try:
+        head = journal_head(db)
         rows = {rid: (seq, blob) for rid, seq, blob in db.execute(SNAPSHOT_SQL, (ROW_ID,))}
         if head is None or ROW_ID not in rows or 1 not in rows or rows[1][0] != head or rows[ROW_ID][0] != head:
             return None

@@ -26,7 +26,7 @@ import pickle
 import sqlite3
 
 from deskapp.domain import Office
-from deskapp.services.board_snapshot import sqlite_file
+from deskapp.services.board_snapshot import journal_head, read_only
 from deskapp.services.lazy import LAZY_ATTRS
 from deskapp.services.rows import customer_from_row, visit_from_row
 
@@ -178,12 +178,8 @@ def peek_office(url: str | None) -> Office | None:
     visits and their customers, credits. None when it cannot tell (PostgreSQL, no file, an empty office,
     a database from before the saved state): the caller opens the full service instead.
     """
-    path = sqlite_file(url)
-    if path is None or not path.is_file():
-        return None
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error:
+    db = read_only(url)  # one snapshot for every read below
+    if db is None:
         return None
     try:
         db.row_factory = sqlite3.Row
@@ -191,8 +187,7 @@ def peek_office(url: str | None) -> Office | None:
         def query(sql, params):
             return db.execute(sql, params).fetchall()
 
-        db.execute("BEGIN")  # one snapshot for every read below
-        head = db.execute("SELECT max(seq) FROM journal").fetchone()[0]
+        head = journal_head(db)
         loaded = read_office(query)
         if loaded is None or head is None or loaded[0] != head:
             return None

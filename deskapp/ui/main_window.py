@@ -22,13 +22,14 @@ from deskapp.domain.errors import RuleError
 
 from . import i18n
 from .actions import ActionId, build_actions, permitted
-from .board_view import BoardView, WallView
+from .board_view import BoardView
 from .context import AppContext
 
 if TYPE_CHECKING:
     from .checkin_dialog import CheckInDialog
     from .pdf_print import PdfPrinter
     from .search_dialog import SearchDialog
+    from .wall_view import WallView
 
 _translate = QCoreApplication.translate  # for texts marked with QT_TRANSLATE_NOOP (lupdate reads those)
 
@@ -351,6 +352,8 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_wall_mode_toggled(self, on: bool) -> None:
         if on and self._wall is None:
+            from .wall_view import WallView  # loaded when first asked for, not at start-up
+
             self._wall = WallView(self._ctx)
             self._wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self._wall.wall_closed.connect(self._on_wall_closed)

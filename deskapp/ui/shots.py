@@ -236,7 +236,7 @@ def render_shots(out_dir: str | Path, lang: str = "zh", service=None, now: dt.da
     saved.append(_save(search, out / "search_dialog.png", (1280, 740)))
     search.close()
 
-    from .board_view import WallView
+    from .wall_view import WallView
 
     wall = WallView(ctx)
     saved.append(_save(wall, out / "wall_mode.png", WALL_SIZE))

@@ -6,18 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from small_office import T0, build_small_office
+from small_office import arrive as _arrive
 from sqlalchemy import text
 
-from deskapp.domain import commands as c
 from deskapp.services import board_snapshot, queries
 from deskapp.services.demo import build_demo
 from deskapp.services.persistence import PersistentOfficeService, rebuild, verify
-
-T0 = dt.datetime(2026, 11, 20, 9, 0)
-
-
-def _arrive(phone, name=None):
-    return c.Arrive(answers=c.Answers(first_visit=True, contacted_by=None), phone=phone, name=name)
 
 
 @pytest.fixture
@@ -27,12 +22,7 @@ def url(tmp_path):
 
 @pytest.fixture
 def svc(url):
-    s = PersistentOfficeService(url)
-    for k, n in [("A", "张三"), ("B", "李四"), ("C", "王五")]:
-        s.handle(c.AddStaff(k, n, actor="__system__"), T0)
-    s.handle(c.OpenDay(T0.date()), T0)
-    s.handle(c.SignIn(("A", "B", "C")), T0)
-    s.handle(_arrive("13800001111", "刘备"), T0 + dt.timedelta(minutes=5))
+    s = PersistentOfficeService(build_small_office(url))
     yield s
     s.close()
 
@@ -63,7 +53,7 @@ def test_the_board_is_saved_at_the_head_and_read_back_with_the_stdlib(svc, url):
     seq, board = board_snapshot.peek_board(url)
     assert seq == svc.head
     assert board == queries.board(svc.office)
-    assert board.next_up == "B" and [r.phone for r in board.receptions] == ["13800001111"]
+    assert board.next_up == "C" and [r.phone for r in board.receptions] == ["13800001111", "13800002222"]
     assert svc.save_board_snapshot()  # already at the head: nothing rewritten
     assert _snapshot_rows(svc) == [svc.head]
     assert verify(svc.engine).ok
@@ -71,17 +61,17 @@ def test_the_board_is_saved_at_the_head_and_read_back_with_the_stdlib(svc, url):
 
 def test_a_command_after_the_save_makes_the_saved_board_stale_until_it_is_saved_again(svc, url):
     svc.save_board_snapshot()
-    svc.handle(_arrive("13800002222", "关羽"), T0 + dt.timedelta(minutes=6))
+    svc.handle(_arrive("13800003333", "张飞"), T0 + dt.timedelta(minutes=7))
     assert board_snapshot.peek_board(url) is None  # one entry behind: the next start reads the saved state
     svc.save_board_snapshot()
     seq, board = board_snapshot.peek_board(url)
-    assert seq == svc.head and [r.phone for r in board.receptions] == ["13800001111", "13800002222"]
+    assert seq == svc.head and [r.phone for r in board.receptions] == ["13800001111", "13800002222", "13800003333"]
 
 
 def test_a_board_is_not_saved_over_another_stations_newer_entry(svc, url):
     other = PersistentOfficeService(url, station="desk-2")
     try:
-        other.handle(_arrive("13800003333", "张飞"), T0 + dt.timedelta(minutes=7))
+        other.handle(_arrive("13800004444", "赵云"), T0 + dt.timedelta(minutes=8))
         assert not svc.save_board_snapshot()  # this desk's board is one entry behind the journal
         assert _snapshot_rows(svc) == []
         assert other.save_board_snapshot()
@@ -110,7 +100,7 @@ def test_rebuilding_from_the_journal_drops_the_saved_board(svc, url):
 
 def test_inside_a_bulk_batch_nothing_is_saved(svc):
     with svc.bulk():
-        svc.handle(_arrive("13800004444", "赵云"), T0 + dt.timedelta(minutes=8))
+        svc.handle(_arrive("13800005555", "马超"), T0 + dt.timedelta(minutes=9))
         assert not svc.save_board_snapshot()
     assert _snapshot_rows(svc) == []
 

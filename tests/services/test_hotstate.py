@@ -7,6 +7,8 @@ import os
 import pickle
 
 import pytest
+from small_office import T0, build_small_office
+from small_office import arrive as _arrive
 from sqlalchemy import text
 
 from deskapp.domain import Office
@@ -14,12 +16,6 @@ from deskapp.domain import commands as c
 from deskapp.services import hotstate, lazy, queries
 from deskapp.services.demo import build_demo
 from deskapp.services.persistence import PersistentOfficeService, verify
-
-T0 = dt.datetime(2026, 11, 20, 9, 0)
-
-
-def _arrive(phone, name=None, first=True):
-    return c.Arrive(answers=c.Answers(first_visit=first, contacted_by=None), phone=phone, name=name)
 
 
 @pytest.fixture
@@ -29,15 +25,7 @@ def url(tmp_path):
 
 @pytest.fixture
 def office_url(url):
-    svc = PersistentOfficeService(url)
-    for k, n in [("A", "张三"), ("B", "李四"), ("C", "王五")]:
-        svc.handle(c.AddStaff(k, n, actor="__system__"), T0)
-    svc.handle(c.OpenDay(T0.date()), T0)
-    svc.handle(c.SignIn(("A", "B", "C")), T0)
-    svc.handle(_arrive("13800001111", "刘备"), T0 + dt.timedelta(minutes=5))
-    svc.handle(_arrive("13800002222", "关羽"), T0 + dt.timedelta(minutes=6))
-    svc.close()
-    return url
+    return build_small_office(url)
 
 
 def test_start_up_reads_the_saved_state_and_never_replays(office_url, monkeypatch):

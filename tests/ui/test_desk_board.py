@@ -13,7 +13,8 @@ from deskapp.domain import commands as c
 from deskapp.services import queries
 from deskapp.ui.actions import ActionId
 from deskapp.ui.board_model import BoardRole, ConsultantTableModel, ReceptionTableModel
-from deskapp.ui.board_view import BoardView, WallView, customer_ref
+from deskapp.ui.board_view import BoardView, customer_ref
+from deskapp.ui.wall_view import WallView
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 
