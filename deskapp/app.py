@@ -417,12 +417,15 @@ def _start(desk: Desk, t: float) -> Desk:
 
 
 def _import_light_first() -> None:
-    """Import the board snapshot's reader and the board's DTOs (pure Python) before PySide6.
+    """Import the board snapshot's reader, the board's DTOs and the few rulebook modules the board uses
+    (pure Python) before PySide6.
 
     Once QtCore is loaded, PySide6 runs a Python hook after every import (its __feature__ support reads
     each new module's source to see whether it uses Qt); loaded first, these skip it. The rulebook and
     the saved-state reader (deskapp.services.hotstate) load only when there is no snapshot to draw.
     """
+    import deskapp.domain.phone  # noqa: F401 - the board masks phones with it (its errors module comes along)
+    import deskapp.domain.roles  # noqa: F401 - who may take which board action
     import deskapp.services.board_snapshot  # noqa: F401 - with deskapp.services.dto
 
 
