@@ -4,7 +4,9 @@
 
 ``deskapp.app.start_gui`` (what run_gui runs before ``app.exec()``), then processEvents until the window is
 visible and the board's consultant model has rows: phase ``board``, seconds since the process started
-(on the fast start the board is drawn from the database's saved state before SQLAlchemy is imported).
+(on the fast start the board is drawn from the board the desk saved at the journal's last entry, or else
+from the saved office state, before SQLAlchemy is imported; the live desk saves the board, so every run
+after the first on a copy reads it, as a desk re-opened in the morning does).
 Then processEvents until the live service is attached (``ctx.live``; on the fast start that happens right
 after the first paint): phase ``live``, also since the process started. The other phases are the seconds
 spent in each step (``Desk.phases``: create_application, peek, window, service, panels).
