@@ -440,17 +440,24 @@ class PersistentOfficeService(OfficeService):
             conn = self._writer = self.engine.connect()
         return _begun(conn)
 
-    def save_board_snapshot(self, board=None) -> bool:
+    _board_saved_at = 0  # the journal entry whose board this service last saved (or found saved)
+
+    def save_board_snapshot(self) -> bool:
         """Save the board at the journal head for the next start to draw at once, before the rulebook is
         loaded (deskapp.services.board_snapshot). SQLite only: other databases start from the service.
-        `board`: ``queries.board(self.office)`` when the caller has it. Nothing is written when the saved
-        one is already at the head; False when another station wrote since (this board would not match
-        the head) or the write failed, and the next start then draws from the saved state instead."""
+
+        The board is worked out before the write lock is taken, and only when the head has moved since the
+        last save; nothing is written when the saved one is already at the head. False when another
+        station wrote since (this board would not be the head's) or the write failed: the next start then
+        draws from the saved office state instead."""
         if self.engine.dialect.name != "sqlite" or not self.head or getattr(self, "_bulk_conn", None) is not None:
             return False
+        if self._board_saved_at == self.head:
+            return True
         from deskapp.services import board_snapshot, queries
 
         try:
+            blob = board_snapshot.encode(queries.board(self.office), self.head)
             with self._write_transaction() as conn:
                 head, _ = _journal.head(conn)
                 if head != self.head:
@@ -458,12 +465,12 @@ class PersistentOfficeService(OfficeService):
                 saved = conn.execute(
                     rm.hot_state.select().where(rm.hot_state.c.id == board_snapshot.ROW_ID)).mappings().first()
                 if saved is None or saved["seq"] != head or board_snapshot.decode(saved["blob"]) is None:
-                    blob = board_snapshot.encode(board if board is not None else queries.board(self.office), head)
                     upsert(conn, rm.hot_state, [{"id": board_snapshot.ROW_ID, "seq": head, "blob": blob}])
         except Exception:  # noqa: BLE001 - a start-up shortcut: never let it disturb the desk
             log.warning("cannot save the board for the next start", exc_info=True)
             self._drop_writer()
             return False
+        self._board_saved_at = self.head
         return True
 
     def _drop_writer(self) -> None:

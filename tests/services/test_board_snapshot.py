@@ -56,6 +56,11 @@ def test_the_board_is_saved_at_the_head_and_read_back_with_the_stdlib(svc, url):
     assert board.next_up == "C" and [r.phone for r in board.receptions] == ["13800001111", "13800002222"]
     assert svc.save_board_snapshot()  # already at the head: nothing rewritten
     assert _snapshot_rows(svc) == [svc.head]
+    again = PersistentOfficeService(url)  # another start finds it saved at the head and leaves it
+    try:
+        assert again.save_board_snapshot() and _snapshot_rows(again) == [again.head]
+    finally:
+        again.close()
     assert verify(svc.engine).ok
 
 
@@ -82,9 +87,13 @@ def test_a_board_is_not_saved_over_another_stations_newer_entry(svc, url):
 
 def test_a_board_saved_by_another_version_or_damaged_is_not_drawn(svc, url, monkeypatch):
     svc.save_board_snapshot()
-    monkeypatch.setattr(board_snapshot, "__version__", "9.9.9")
+    monkeypatch.setattr(board_snapshot, "__version__", "9.9.9")  # the app was upgraded
     assert board_snapshot.peek_board(url) is None
-    assert svc.save_board_snapshot()  # this version saves its own over it
+    upgraded = PersistentOfficeService(url)
+    try:
+        assert upgraded.save_board_snapshot()  # this version saves its own over it
+    finally:
+        upgraded.close()
     assert board_snapshot.peek_board(url) is not None
     with svc.engine.begin() as conn:
         conn.execute(text("UPDATE hot_state SET blob = :b WHERE id = 3"), {"b": b"{not json"})
