@@ -356,9 +356,9 @@ class Desk:
 def start_gui(argv=None, db_url: str | None = None, clock: Callable[[], dt.datetime] | None = None) -> Desk:
     """The Qt application and the front-desk window, shown; the event loop is the caller's (run_gui).
 
-    Fast when the database's saved state can be read (see the module's docstring): the board is shown on
-    that state and `Desk.go_live` runs right after the first paint. Otherwise the service is opened (and
-    the first-run wizard run) before the window is built.
+    Fast when the database holds a board saved at its last journal entry, or else a saved office state
+    (see the module's docstring): the board is shown from that and `Desk.go_live` runs right after the
+    first paint. Otherwise the service is opened (and the first-run wizard run) before the window is built.
     """
     t = time.perf_counter()
     paused = _pause_gc()
